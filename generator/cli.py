@@ -1,0 +1,74 @@
+"""Command line: python -m generator check | build | export json | schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .export import build_dataset
+from .pipeline import Project, build, load_and_check
+from .problems import ContentError
+from .schema import schema_files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator",
+                                     description="Build the Customer Service Study Hub from content/ and quizzes/.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate all content and report problems; writes nothing")
+    sub.add_parser("build", help="validate, then write generated pages into docs/")
+    export = sub.add_parser("export", help="write the validated dataset")
+    export.add_argument("format", choices=["json"])
+    export.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    schema = sub.add_parser("schema", help="write the JSON Schema files into content/_schema/")
+    schema.add_argument("--check", action="store_true", help="fail if the committed schema files are out of date")
+    args = parser.parse_args(argv)
+    project = Project(root=args.root.resolve())
+
+    try:
+        if args.command == "check":
+            corpus = load_and_check(project)
+            units = sum(len(d.units) for d in corpus.specs.values())
+            print(f"ok: {len(corpus.specs)} specifications, {units} units; no problems found")
+            return 0
+        if args.command == "build":
+            report = build(project)
+            print(f"built: {len(report.written)} files written, {report.unchanged} unchanged, "
+                  f"{len(report.removed)} stale files removed")
+            return 0
+        if args.command == "export":
+            corpus = load_and_check(project)
+            text = json.dumps(build_dataset(corpus), indent=1, ensure_ascii=False) + "\n"
+            if args.out:
+                args.out.write_text(text, encoding="utf-8")
+            else:
+                sys.stdout.write(text)
+            return 0
+        if args.command == "schema":
+            return _schema(project, args.check)
+    except ContentError as exc:
+        print(exc.problems.report(), file=sys.stderr)
+        return 1
+    return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+def _schema(project: Project, check_only: bool) -> int:
+    target = project.content / "_schema"
+    stale = []
+    for name, text in schema_files().items():
+        path = target / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            stale.append(path)
+            if not check_only:
+                target.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+    if check_only and stale:
+        for path in stale:
+            print(f"{path.relative_to(project.root)}: out of date with the models. "
+                  "Hint: run 'python -m generator schema' and commit the result.", file=sys.stderr)
+        return 1
+    print(f"schema: {len(stale)} file(s) {'out of date' if check_only else 'updated'}")
+    return 0

@@ -1,0 +1,25 @@
+"""JSON Schema files for the content formats, generated from the models so that they
+never drift.  Editors with YAML language support use them for completion and errors
+(each content file names its schema in a '# yaml-language-server: $schema=' line)."""
+
+from __future__ import annotations
+
+import json
+
+from .models import Specification, Unit
+
+SCHEMAS = {
+    "specification": Specification,
+    "unit": Unit,
+}
+
+
+def schema_files() -> dict[str, str]:
+    """File name -> JSON text, deterministic."""
+    files = {}
+    for name, model in SCHEMAS.items():
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["$id"] = f"{name}.schema.json"
+        files[f"{name}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return files

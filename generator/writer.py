@@ -1,0 +1,76 @@
+"""Write rendered files into docs/: only if their bytes changed, only generator-owned
+paths, and remove files a previous build wrote that this build no longer produces.
+
+A manifest (docs/.generated.json, hidden from MkDocs) records what the generator owns,
+so a hand-written page is never overwritten or deleted.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import ContentError, Problems
+
+MANIFEST = ".generated.json"
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+def read_manifest(docs: Path) -> set[str]:
+    try:
+        return set(json.loads((docs / MANIFEST).read_text(encoding="utf-8"))["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+
+
+def check_ownership(docs: Path, files: dict[str, bytes], problems: Problems) -> None:
+    """Refuse to overwrite a file the generator did not write (a hand-written page)."""
+    owned = read_manifest(docs)
+    for rel in sorted(files):
+        target = docs / rel
+        if target.exists() and rel not in owned and target.read_bytes() != files[rel]:
+            problems.add(f"docs/{rel}", 0, "", "a hand-written file is in the way of a generated page",
+                         "move or rename the hand-written file; the generator never overwrites it")
+
+
+def write_tree(docs: Path, files: dict[str, bytes]) -> WriteReport:
+    problems = Problems()
+    check_ownership(docs, files, problems)
+    if problems:
+        raise ContentError(problems)
+    report = WriteReport()
+    previous = read_manifest(docs)
+    for rel in sorted(files):
+        target = docs / rel
+        data = files[rel]
+        if target.exists() and target.read_bytes() == data:
+            report.unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+        report.written.append(rel)
+    for rel in sorted(previous - set(files)):
+        target = docs / rel
+        if target.is_file():
+            target.unlink()
+            report.removed.append(rel)
+            _prune_empty_dirs(target.parent, docs)
+    manifest = json.dumps({"files": sorted(files)}, indent=1) + "\n"
+    if not (docs / MANIFEST).exists() or (docs / MANIFEST).read_text(encoding="utf-8") != manifest:
+        (docs / MANIFEST).write_text(manifest, encoding="utf-8")
+    return report
+
+
+def _prune_empty_dirs(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

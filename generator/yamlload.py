@@ -1,0 +1,159 @@
+"""Safe YAML loading that keeps line numbers and refuses YAML 1.1 surprises.
+
+PyYAML follows YAML 1.1, where an unquoted ``NO`` is false, ``0201`` is the octal
+number 129, ``12:30`` is the base-60 number 750 and ``1.10`` is the float 1.1.
+Content here is full of ids like these, so every plain scalar is kept as the text
+that was typed.  The only non-text plain scalars are ``true``/``false`` and
+``null``/``~``.  Models then turn text into numbers where a field is a number.
+Plain scalars that YAML 1.1 tools would read differently are reported, so a file
+never means one thing here and another in someone's editor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problems
+
+Path_ = tuple[str | int, ...]
+
+_BOOL_TRUE = {"true", "True", "TRUE"}
+_BOOL_FALSE = {"false", "False", "FALSE"}
+_NULL = {"null", "Null", "NULL", "~", ""}
+# Words YAML 1.1 reads as booleans although they look like text.
+_YAML11_BOOLS = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+_LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+_FLOAT = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]+([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
+
+
+@dataclass
+class Loaded:
+    """A parsed file: plain data plus the line of every key and item in it."""
+
+    path: Path
+    data: Any
+    lines: dict[Path_, int]
+
+    def line_for(self, loc: Path_) -> int:
+        """The line of the deepest part of ``loc`` that exists in the file."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), 1)
+
+
+def format_loc(loc: Path_) -> str:
+    """('outcomes', 0, 'criteria', 3, 'id') -> 'outcomes[0].criteria[3].id'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _trap(text: str) -> str | None:
+    """Why an unquoted scalar is ambiguous, or None if it is safe as text."""
+    if _YAML11_BOOLS.match(text):
+        return f"unquoted {text!r} is read as a true/false value by YAML 1.1 tools"
+    if _LEADING_ZERO.match(text):
+        return f"unquoted {text!r} is read as an octal number by YAML 1.1 tools"
+    if _SEXAGESIMAL.match(text):
+        return f"unquoted {text!r} is read as a base-60 number by YAML 1.1 tools"
+    if _FLOAT.match(text):
+        try:
+            as_float = float(text.replace("_", ""))
+        except ValueError:
+            return None
+        if repr(as_float) != text:
+            return f"unquoted {text!r} is read as the number {as_float!r}"
+    return None
+
+
+def load_yaml(path: Path, display: str, problems: Problems) -> Loaded | None:
+    """Parse one file.  Returns None (and records problems) if it cannot be used."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.add(display, 1, "", f"the file is not UTF-8 text ({exc.reason})", "save it as UTF-8")
+        return None
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = exc.problem or "the YAML cannot be parsed"
+        problems.add(display, line, "", f"YAML syntax error: {what}",
+                     "check indentation, and quote text that contains ': ' or starts with a special character")
+        return None
+    if node is None:
+        problems.add(display, 1, "", "the file is empty", "add the content, or delete the file")
+        return None
+    lines: dict[Path_, int] = {}
+    before = len(problems)
+    data = _construct(node, (), lines, display, problems)
+    if len(problems) > before:
+        return None
+    return Loaded(path=path, data=data, lines=lines)
+
+
+def _construct(node: Node, loc: Path_, lines: dict[Path_, int], display: str, problems: Problems) -> Any:
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, ScalarNode):
+        text = node.value
+        if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                            "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+                            "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"):
+            problems.add(display, node.start_mark.line + 1, format_loc(loc),
+                         f"the YAML tag {node.tag!r} is not allowed", "remove the '!' tag")
+            return text
+        if node.style is not None:  # quoted or block scalar: always text
+            return text
+        if text in _BOOL_TRUE:
+            return True
+        if text in _BOOL_FALSE:
+            return False
+        if text in _NULL:
+            return None
+        why = _trap(text)
+        if why:
+            problems.add(display, node.start_mark.line + 1, format_loc(loc), why,
+                         f"write \"{text}\" in quotes if you mean the text" +
+                         (", or true/false for a yes/no value" if _YAML11_BOOLS.match(text) else ""))
+        return text
+    if isinstance(node, SequenceNode):
+        return [_construct(child, loc + (i,), lines, display, problems) for i, child in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                problems.add(display, key_node.start_mark.line + 1, format_loc(loc),
+                             "a key must be plain text", "use a simple name such as 'title'")
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.add(display, key_node.start_mark.line + 1, format_loc(loc),
+                             "merge keys ('<<') are not supported", "write the keys out in full")
+                continue
+            key = key_node.value
+            key_loc = loc + (key,)
+            if key in result:
+                problems.add(display, key_node.start_mark.line + 1, format_loc(key_loc),
+                             f"duplicate key {key!r} (first given on line {lines[key_loc]})",
+                             "remove one of them; YAML would silently keep only the last")
+                continue
+            lines[key_loc] = key_node.start_mark.line + 1
+            result[key] = _construct(value_node, key_loc, lines, display, problems)
+            # A key's own line beats its value's line for error messages.
+            lines[key_loc] = key_node.start_mark.line + 1
+        return result
+    raise AssertionError(f"unknown YAML node {node!r}")  # pragma: no cover - PyYAML has three node kinds
