@@ -44,6 +44,9 @@ class SpecData:
     origin: Sourced
     units: dict[str, Unit] = field(default_factory=dict)
     unit_origin: dict[str, Sourced] = field(default_factory=dict)
+    # Unit files that failed to load: references to them are not reported again, so one
+    # mistake gives one problem line, not a cascade.
+    broken: set[str] = field(default_factory=set)
 
     @property
     def slug(self) -> str:
@@ -111,11 +114,16 @@ def load_content(content_dir: Path, problems: Problems) -> Corpus:
             uloaded = load_yaml(unit_file, udisplay, problems)
             unit = validate_file(uloaded, Unit, udisplay, problems) if uloaded else None
             if unit is None:
+                data.broken.add(unit_file.stem)
+                raw = uloaded.data if uloaded else _lenient_load(unit_file)
+                if isinstance(raw, dict) and isinstance(raw.get("aliases"), list):
+                    data.broken.update(a for a in raw["aliases"] if isinstance(a, str))
                 continue
             if unit.number != unit_file.stem:
                 problems.add(udisplay, uloaded.line_for(("number",)), "number",
                              f"unit number {unit.number!r} does not match the file name {unit_file.name!r}",
                              f"rename the file to {unit.number}.yml")
+                data.broken.update({unit_file.stem, unit.number, *unit.aliases})
                 continue
             data.units[unit.number] = unit
             data.unit_origin[unit.number] = Sourced(udisplay, uloaded)
@@ -129,3 +137,13 @@ def load_content(content_dir: Path, problems: Problems) -> Corpus:
 def require(problems: Problems) -> None:
     if problems:
         raise ContentError(problems)
+
+
+def _lenient_load(path: Path):
+    """Best-effort parse of a file that failed strict loading, only to learn its aliases."""
+    import yaml
+
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except Exception:  # noqa: BLE001 - any failure just means "aliases unknown"
+        return None

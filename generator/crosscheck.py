@@ -54,6 +54,8 @@ def _check_units(data: SpecData, problems: Problems) -> None:
                              f"{route.number!r} is neither this unit's number nor one of its aliases",
                              f"use one of: {', '.join(sorted(routes))}")
         for pi, other in enumerate(unit.parallel):
+            if other in data.broken:
+                continue
             if other not in data.units or other == number:
                 problems.add(origin.display, origin.line("parallel", pi), f"parallel[{pi}]",
                              f"unit {other!r} is not another unit of {data.slug}",
@@ -76,7 +78,7 @@ def _check_aliases(data: SpecData, problems: Problems) -> None:
 
 def _check_qualifications(data: SpecData, problems: Problems, seen_ids: dict[str, str]) -> None:
     origin = data.origin
-    known = data.alias_map()
+    known = set(data.alias_map()) | data.broken
     for qi, qual in enumerate(data.spec.qualifications):
         base = ("qualifications", qi)
         if qual.id in seen_ids:
@@ -129,6 +131,8 @@ def _check_tests(data: SpecData, problems: Problems) -> None:
         units = []
         for ui, number in enumerate(test.units):
             unit = data.resolve(number)
+            if unit is None and number in data.broken:
+                continue
             if unit is None:
                 problems.add(origin.display, origin.line(*base, "units", ui), _fmt(base + ("units", ui)),
                              f"unit {number!r} is not a unit of {data.slug}", "correct the unit number")

@@ -1,0 +1,78 @@
+"""Rendering and writing: deterministic bytes, write-if-changed, stale files removed,
+hand-written pages never touched, StrictUndefined on."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+import jinja2
+import pytest
+
+from generator.pipeline import Project, build, load_and_check, render
+from generator.problems import ContentError
+from generator.render import make_env, md_escape
+
+
+def test_same_input_gives_byte_identical_output(project_copy):
+    project = Project(project_copy)
+    first = render(load_and_check(project))
+    second = render(load_and_check(project))
+    assert first == second
+    assert "cg-4417/units/201.md" in first
+
+
+def test_write_if_changed_and_stale_removal(project_copy):
+    project = Project(project_copy)
+    report = build(project)
+    assert report.written and report.unchanged == 0
+    page = project.docs / "cg-4417/units/201.md"
+    mtime = page.stat().st_mtime_ns
+    time.sleep(0.01)
+    again = build(project)
+    assert again.written == [] and page.stat().st_mtime_ns == mtime
+    # A stale generated file from an older build is removed.
+    manifest = json.loads((project.docs / ".generated.json").read_text())
+    (project.docs / "cg-4417/units/999.md").write_text("old", encoding="utf-8")
+    manifest["files"].append("cg-4417/units/999.md")
+    (project.docs / ".generated.json").write_text(json.dumps(manifest))
+    report = build(project)
+    assert report.removed == ["cg-4417/units/999.md"]
+    assert not (project.docs / "cg-4417/units/999.md").exists()
+
+
+def test_hand_written_pages_are_never_touched(project_copy):
+    project = Project(project_copy)
+    build(project)
+    hand = project.docs / "hosting.md"
+    before = hand.read_bytes()
+    build(project)
+    assert hand.read_bytes() == before
+    # A hand-written file where a generated page would go stops the build, untouched.
+    (project.docs / ".generated.json").unlink()
+    (project.docs / "about.md").write_text("my own page", encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        build(project)
+    assert "hand-written file is in the way" in str(err.value)
+    assert (project.docs / "about.md").read_text() == "my own page"
+
+
+def test_strict_undefined():
+    env = make_env()
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ missing }}").render()
+
+
+def test_markdown_escape_keeps_official_text_literal():
+    assert md_escape("a *b* [c](d) <e> #1 |x|") == r"a \*b\* \[c\]\(d\) &lt;e&gt; \#1 \|x\|"
+
+
+def test_unit_page_markdown(project_copy):
+    pages = render(load_and_check(Project(project_copy)))
+    text = pages["cg-4417/units/201.md"].decode()
+    assert 'id="ac-1-1-8"' in text and "Unique Selling Point (USP)" in text
+    assert "{ #lo-5 }" in text
+    alias = pages["cg-4417/units/271.md"].decode()
+    assert "template: alias.html" in alias and 'data-csh-alias="201"' in alias
+    assert "{{" not in text and "{%" not in text

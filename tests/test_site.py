@@ -1,0 +1,155 @@
+"""The real site: `mkdocs build --strict` of everything, then assertions on the HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+
+from generator.corpus import load_content
+from generator.anchors import criterion_anchor, outcome_anchor
+from generator.problems import Problems
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+class Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.refs: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        for key in ("href", "src"):
+            if attrs.get(key):
+                self.refs.append((tag, attrs[key]))
+
+
+def parse(path):
+    parser = Ids()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def corpus():
+    problems = Problems()
+    result = load_content(ROOT / "content", problems)
+    assert not problems
+    return result
+
+
+def test_every_cg4417_criterion_has_its_anchor(built_site):
+    data = corpus().specs["cg-4417"]
+    count = 0
+    for number, unit in data.units.items():
+        page = parse(built_site / "cg-4417" / "units" / number / "index.html")
+        for outcome in unit.outcomes:
+            assert outcome_anchor(outcome.id) in page.ids, (number, outcome.id)
+            for criterion in outcome.criteria:
+                assert criterion_anchor(outcome, criterion.id) in page.ids, (number, criterion.id)
+                count += 1
+    assert count == 144  # counted independently from the seed: 32 + 28 + 28 + 18 + 19 + 19
+
+
+def test_criterion_text_is_exactly_as_in_the_data(built_site):
+    data = corpus().specs["cg-4417"]
+    html = (built_site / "cg-4417/units/201/index.html").read_text(encoding="utf-8")
+    for criterion in data.units["201"].outcomes[0].criteria:
+        anchor = criterion_anchor(data.units["201"].outcomes[0], criterion.id)
+        match = re.search(rf'<li class="csh-criterion" id="{anchor}">.*?<span class="csh-crit-text">(.*?)</span>', html)
+        assert match, anchor
+        import html as htmllib
+        assert htmllib.unescape(match.group(1)) == criterion.text
+
+
+def test_aliases_resolve(built_site):
+    for alias, target in (("271", "201"), ("371", "301")):
+        page = built_site / "cg-4417" / "units" / alias / "index.html"
+        text = page.read_text(encoding="utf-8")
+        assert f'data-csh-alias="{target}"' in text
+        assert f'url=../{target}/' in text  # no-script fallback
+        assert f"Go to Unit {target}" in text
+
+
+def test_no_template_leaks_anywhere(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "{{" not in text and "{%" not in text, page
+
+
+def test_no_third_party_or_root_absolute_urls(built_site):
+    for page in built_site.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # MkDocs' 404 page is served at any path, so it must use root-absolute URLs
+        for tag, ref in parse(page).refs:
+            if tag in ("a",):
+                continue  # ordinary links to other websites are allowed; they load nothing
+            assert not re.match(r"^(https?:)?//", ref), (page, tag, ref)
+            assert not ref.startswith("/"), (page, tag, ref)
+        for tag, ref in parse(page).refs:
+            if tag == "a" and ref.startswith("/"):
+                pytest.fail(f"root-absolute link {ref} in {page}")
+
+
+def test_home_about_and_spec_pages(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "Pick your qualification" in home and 'href="cg-4417/"' in home
+    about = (built_site / "about/index.html").read_text(encoding="utf-8")
+    assert "January 2024" in about and "City and Guilds of London Institute" in about
+    assert "original writing" in about
+    spec = (built_site / "cg-4417/index.html").read_text(encoding="utf-8")
+    for text in ("4417-02", "4417-03", "500/6329/7", "500/6206/2", "115", "105", "one hour and 15 minutes"):
+        assert text in spec, text
+
+
+def test_test_specifications_are_tables_on_their_units(built_site):
+    html = (built_site / "cg-4417/units/201/index.html").read_text(encoding="utf-8")
+    assert "Unit 201 online test" in html
+    table = html[html.index("<h3 id=\"unit-201-online-test\""):]
+    rows = re.findall(r'<tr>\s*<td><a href="#lo-(\d)">\d</a></td>\s*<td>.*?</td>\s*<td>(\d+)</td>', table)
+    assert rows == [("1", "15"), ("2", "9"), ("3", "8"), ("4", "5"), ("5", "8")]
+    assert "Unit 271" not in (built_site / "cg-4417/units/202/index.html").read_text(encoding="utf-8")
+
+
+def test_pairs_show_what_differs(built_site):
+    html = (built_site / "cg-4417/units/202/index.html").read_text(encoding="utf-8")
+    assert "How Unit 202 differs from Unit 272" in html
+    assert "J/600/0658" in html and "F/504/1358" in html
+    assert 'href="../272/#ac-1-1"' in html
+
+
+def test_print_stylesheet_and_no_google_fonts(built_site):
+    css = (built_site / "assets/stylesheets/hub.css").read_text(encoding="utf-8")
+    assert "@media print" in css
+    for page in built_site.rglob("*.html"):
+        assert "fonts.googleapis" not in page.read_text(encoding="utf-8")
+
+
+def test_export_json_holds_every_cg4417_criterion():
+    result = subprocess.run([sys.executable, "-m", "generator", "export", "json"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    dataset = json.loads(result.stdout)
+    assert dataset["schema"] == "cs-hub/dataset/1"
+    spec = next(s for s in dataset["specifications"] if s["slug"] == "cg-4417")
+    units = {u["number"]: u for u in spec["units"]}
+    assert units["201"]["aliases"] == ["271"] and units["201"]["reference"] == "J/600/1003"
+    criteria = {(u, c["id"]): c["text"] for u, unit in units.items() for o in unit["outcomes"] for c in o["criteria"]}
+    assert len(criteria) == 144
+    assert criteria[("201", "1.1.8")] == ("Describe what is meant by a Unique Selling Point (USP) and a Unique "
+                                          "Service Offer (USO)")
+    assert criteria[("201", "1.1.5")].endswith("retained.")
+    test201 = next(t for t in spec["tests"] if t["id"] == "201")
+    assert [o["questions"] for o in test201["outcomes"]] == [15, 9, 8, 5, 8]
+    assert test201["duration_min"] == 75 and test201["questions"] == 45
+    quals = {q["id"]: q for q in spec["qualifications"]}
+    assert quals["cg-4417-02"]["units"] == ["201", "271", "202", "272"]
