@@ -71,3 +71,41 @@ def built_site(tmp_path_factory) -> Path:
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert not warnings, "\n".join(warnings)
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from .browser import CHROMIUM, LAUNCH_ARGS, require_chromium
+
+    require_chromium()
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    from .browser import serve
+
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture()
+def page(browser, site_url):
+    """A fresh page that records every request that leaves 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.outside_requests = []
+
+    def watch(request):
+        if not request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+            page.outside_requests.append(request.url)
+
+    page.on("request", watch)
+    yield page
+    context.close()
+    assert page.outside_requests == [], f"requests left 127.0.0.1: {page.outside_requests}"
