@@ -32,7 +32,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             corpus = load_and_check(project)
             units = sum(len(d.units) for d in corpus.specs.values())
-            print(f"ok: {len(corpus.specs)} specifications, {units} units; no problems found")
+            items = sum(len(b.bank.items) for b in corpus.banks.by_unit.values())
+            print("Quiz banks against their test specifications (reviewed items, twice the blueprint):")
+            for line in corpus.bank_lines:
+                print("  " + line)
+            print(f"ok: {len(corpus.specs)} specifications, {units} units, {items} quiz items; no problems found")
             return 0
         if args.command == "build":
             report = build(project)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .models import Specification, Unit
 from .problems import ContentError, Problems
@@ -70,6 +71,8 @@ class SpecData:
 class Corpus:
     root: Path
     specs: dict[str, SpecData] = field(default_factory=dict)
+    banks: Any = None  # quizzes.Banks, attached by the pipeline
+    bank_lines: list[str] = field(default_factory=list)
 
     def all_units(self):
         for data in self.specs.values():

@@ -214,6 +214,8 @@ class TestOutcome(Model):
 
 
 class TestSpec(Model):
+    """A test specification (blueprint): how many questions or marks each outcome gets."""
+
     id: Ident = Field(description="Used in the URL /<spec>/tests/<id>/.")
     title: Text
     units: list[Ident] = Field(min_length=1)
@@ -223,6 +225,12 @@ class TestSpec(Model):
     official: bool = Field(description="true when the specification publishes this blueprint as printed.")
     outcomes: list[TestOutcome] = Field(min_length=1)
     basis: str | None = Field(default=None, description="How the blueprint was derived when it is not printed.")
+    weighting: Literal["printed", "glh"] = Field(
+        default="printed", description="'glh': questions per outcome follow each outcome's guided learning hours.")
+    length_options: list[int] = Field(
+        default_factory=list, description="Test lengths a learner may choose (glh weighting only).")
+    understanding_percent: int | None = Field(
+        default=None, ge=0, le=100, description="Share of questions that assess understanding rather than knowledge.")
 
 
 class Source(Model):

@@ -15,6 +15,7 @@ from pathlib import Path
 from .corpus import Corpus, load_content
 from .crosscheck import crosscheck
 from .problems import ContentError, Problems
+from .quizzes import Banks, bank_report, crosscheck_banks, load_banks
 from .render import Site, render_site
 from .schema import schema_files
 from .writer import WriteReport, write_tree
@@ -44,8 +45,13 @@ def load_and_check(project: Project) -> Corpus:
     problems = Problems()
     # Stages 1 and 2: safe YAML with line numbers, then typed models per file.
     corpus = load_content(project.content, problems)
-    # Stage 3: the corpus-wide cross-check sees everything that loaded.
+    corpus.banks = load_banks(project.quizzes, problems)
+    # Stage 3: the corpus-wide cross-check sees everything that loaded, and every test
+    # specification must be fillable from its bank.
     crosscheck(corpus, problems)
+    crosscheck_banks(corpus, corpus.banks, problems)
+    if not problems:
+        corpus.bank_lines = bank_report(corpus, corpus.banks, problems)
     if problems:
         raise ContentError(problems)
     return corpus
