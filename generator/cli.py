@@ -10,6 +10,7 @@ from pathlib import Path
 from .export import build_dataset
 from .pipeline import Project, build, load_and_check
 from .problems import ContentError
+from .routes import check, find_qualification, rules_data
 from .schema import schema_files
 
 
@@ -23,7 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     export = sub.add_parser("export", help="write the validated dataset")
     export.add_argument("format", choices=["json"])
     export.add_argument("--out", type=Path, help="write to this file instead of standard output")
-    schema = sub.add_parser("schema", help="write the JSON Schema files into content/_schema/")
+    routes = sub.add_parser("routes", help="check a selection of units against a qualification's rules")
+    routes.add_argument("qualification", help="qualification id, e.g. cg-4417-02")
+    routes.add_argument("--check", required=True, metavar="UNITS", help="comma-separated unit numbers, e.g. 201,272")
+    schema = sub.add_parser("schema", help="write the JSON Schema files into content/_schema/ and quizzes/_schema/")
     schema.add_argument("--check", action="store_true", help="fail if the committed schema files are out of date")
     args = parser.parse_args(argv)
     project = Project(root=args.root.resolve())
@@ -51,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 sys.stdout.write(text)
             return 0
+        if args.command == "routes":
+            return _routes(load_and_check(project), args.qualification, args.check)
         if args.command == "schema":
             return _schema(project, args.check)
     except ContentError as exc:
@@ -59,15 +65,37 @@ def main(argv: list[str] | None = None) -> int:
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
+def _routes(corpus, qual_id: str, units_text: str) -> int:
+    """Exit 0 valid, 3 invalid, 1 bad input (unknown qualification or unit)."""
+    data, qual = find_qualification(corpus, qual_id)
+    if qual is None:
+        known = ", ".join(q.id for d in corpus.specs.values() for q in d.spec.qualifications)
+        print(f"unknown qualification {qual_id!r}. Hint: use one of: {known}", file=sys.stderr)
+        return 1
+    selection = [u.strip() for u in units_text.split(",") if u.strip()]
+    unknown = [u for u in selection if data.resolve(u) is None]
+    if unknown:
+        print(f"unknown unit{'s' if len(unknown) > 1 else ''} for {data.slug}: {', '.join(unknown)}. "
+              f"Hint: use unit numbers printed in the specification", file=sys.stderr)
+        return 1
+    reasons = check(rules_data(data, qual), selection)
+    if not reasons:
+        print("valid")
+        return 0
+    print("invalid")
+    for reason in reasons:
+        print(f"- {reason}")
+    return 3
+
+
 def _schema(project: Project, check_only: bool) -> int:
-    target = project.content / "_schema"
     stale = []
-    for name, text in schema_files().items():
-        path = target / name
+    for rel, text in schema_files().items():
+        path = project.root / rel
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             stale.append(path)
             if not check_only:
-                target.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
     if check_only and stale:
         for path in stale:

@@ -110,6 +110,13 @@ def _check_qualifications(data: SpecData, problems: Problems, seen_ids: dict[str
                 problems.add(origin.display, origin.line(*gloc, "min_units"), _fmt(gloc + ("min_units",)),
                              f"min_units ({group.min_units}) is more than the {len(group.units)} units in the group",
                              "correct the number or list the missing units")
+        for pi, pool in enumerate(qual.pools):
+            for gi, gid in enumerate(pool.groups):
+                if gid not in group_ids:
+                    problems.add(origin.display, origin.line(*base, "pools", pi, "groups", gi),
+                                 _fmt(base + ("pools", pi, "groups", gi)),
+                                 f"there is no group {gid!r} in this qualification",
+                                 f"use one of: {', '.join(group_ids)}")
         for bi, barred in enumerate(qual.barred):
             for ui, number in enumerate(barred):
                 if number not in known:
@@ -156,6 +163,8 @@ def _check_tests(data: SpecData, problems: Problems) -> None:
                 problems.add(origin.display, origin.line(*oloc, "outcome"), _fmt(oloc + ("outcome",)),
                              f"unit {unit.number} has no outcome {part.outcome!r}",
                              f"use one of: {', '.join(o.id for o in unit.outcomes)}")
+        if test.weighting == "glh":
+            _check_glh_weighting(data, test, base, problems)
         for total_key in ("questions", "marks"):
             total = getattr(test, total_key)
             parts = [getattr(p, total_key) for p in test.outcomes]
@@ -174,3 +183,30 @@ def _check_cross_links(corpus: Corpus, problems: Problems) -> None:
                 problems.add(origin.display, origin.line("also_in", li), f"also_in[{li}]",
                              f"{link.spec}/{link.unit} is not a unit in the content",
                              "check the specification slug and unit number")
+
+
+def _check_glh_weighting(data: SpecData, test, base: tuple, problems: Problems) -> None:
+    """A GLH-weighted blueprint must share its questions out exactly as the engine will."""
+    from .quizzes import allocate
+
+    origin = data.origin
+    glh = []
+    for part in test.outcomes:
+        unit = data.resolve(part.unit or test.units[0])
+        outcome = next((o for o in unit.outcomes if o.id == part.outcome), None) if unit else None
+        glh.append(outcome.glh if outcome else None)
+    if any(g is None for g in glh) or test.questions is None:
+        problems.add(origin.display, origin.line(*base, "weighting"), _fmt(base + ("weighting",)),
+                     "weighting: glh needs questions: and a glh: on every outcome it covers",
+                     "add glh: to each outcome in the unit files, or use weighting: printed")
+        return
+    expected = allocate(glh, test.questions)
+    printed = [p.questions for p in test.outcomes]
+    if printed != expected:
+        problems.add(origin.display, origin.line(*base, "outcomes"), _fmt(base + ("outcomes",)),
+                     f"questions per outcome {printed} do not follow the outcomes' guided learning hours",
+                     f"for {test.questions} questions use {expected}")
+    for n in test.length_options:
+        if n < len(test.outcomes):
+            problems.add(origin.display, origin.line(*base, "length_options"), _fmt(base + ("length_options",)),
+                         f"a {n}-question test cannot cover {len(test.outcomes)} outcomes", "use a longer length")

@@ -180,6 +180,19 @@ class UnitGroup(Model):
     max_credits: int | None = None
 
 
+class UnitPool(Model):
+    """A rule across several groups, e.g. SVQ 4's "a further two units from any of Groups B,
+    C or E": the units chosen from those groups together must meet it."""
+
+    id: Ident
+    title: Text
+    groups: list[Ident] = Field(min_length=2)
+    min_units: int | None = None
+    max_units: int | None = None
+    min_credits: int | None = None
+    max_credits: int | None = None
+
+
 class LevelCredits(Model):
     level: int = Field(description="Credits must come from units at this level or above.")
     min_credits: int
@@ -197,6 +210,7 @@ class Qualification(Model):
     age: str | None = None
     rule_text: str | None = Field(default=None, description="The rule of combination, as printed.")
     groups: list[UnitGroup] = Field(min_length=1)
+    pools: list[UnitPool] = Field(default_factory=list)
     min_credits_at_level: list[LevelCredits] = Field(default_factory=list)
     barred: list[list[Ident]] = Field(
         default_factory=list, description="Sets of units that may not be taken together."

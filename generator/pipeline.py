@@ -63,8 +63,8 @@ def render(corpus: Corpus) -> dict[str, bytes]:
     files = {path: text.encode("utf-8") for path, text in site.pages.items()}
     # The navigation is handed to MkDocs by generator/mkdocs_hooks.py (a dot-file, so not published).
     files[".nav.json"] = (json.dumps(site.nav, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
-    for name, text in schema_files().items():
-        files[f"schemas/{name}"] = text.encode("utf-8")
+    for rel, text in schema_files().items():
+        files[f"schemas/{rel.rsplit('/', 1)[-1]}"] = text.encode("utf-8")
     return files
 
 

@@ -100,6 +100,18 @@ def crosscheck_banks(corpus: Corpus, banks: Banks, problems: Problems) -> None:
                              "add criteria: [...] or content: [...] so learners can revise from it")
 
 
+def allocate(weights: list[int], total: int) -> list[int]:
+    """Largest-remainder shares of `total`; ties go to the earlier outcome.  The quiz
+    engine's allocate() in quiz.js does exactly the same, so both agree on any length."""
+    weight_sum = sum(weights)
+    exact = [w * total / weight_sum for w in weights]
+    counts = [int(x) for x in exact]
+    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - counts[i]), i))
+    for i in order[: total - sum(counts)]:
+        counts[i] += 1
+    return counts
+
+
 @dataclass
 class Shortfall:
     unit: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 import json
 import re
 from dataclasses import dataclass, field
@@ -21,7 +22,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import anchors
 from .corpus import Corpus, SpecData, natural_key
 from .formatdoc import CONTENT_MODELS, model_tables
+from .quiz_render import embed_json, item_payload, mock_payload, outcome_label, practice_payload, reviewed
 from .models import Outcome, Unit
+from .routes import has_options, rules_data
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -60,6 +63,7 @@ def make_env() -> Environment:
     env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
     env.filters["yaml_str"] = lambda value: json.dumps(value, ensure_ascii=False)
     env.globals["criterion_anchor"] = anchors.criterion_anchor
+    env.globals["label_for"] = outcome_label
     env.globals["method_label"] = METHOD_LABELS.__getitem__
     env.filters["method_label"] = METHOD_LABELS.__getitem__
     env.filters["zip_longest"] = lambda a, b: list(itertools.zip_longest(a, b))
@@ -104,16 +108,75 @@ def paired_rows(left: Outcome, right: Outcome) -> list[tuple]:
     return rows
 
 
+def _norm_title(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", title.lower()).strip()
+
+
+def cross_links(corpus: Corpus) -> dict[tuple[str, str], list[dict[str, str]]]:
+    """Units that appear in more than one place: explicit also_in links, plus units in
+    other specifications with the same unit reference or the same title."""
+    links: dict[tuple[str, str], list[dict[str, str]]] = {}
+
+    def add(a: tuple[str, str], b: tuple[str, str], relation: str) -> None:
+        if a == b:
+            return
+        bucket = links.setdefault(a, [])
+        if not any((x["spec"], x["unit"]) == b for x in bucket):
+            unit = corpus.specs[b[0]].units[b[1]]
+            bucket.append({"spec": b[0], "unit": b[1], "title": unit.title, "relation": relation,
+                           "spec_title": corpus.specs[b[0]].spec.short_title})
+
+    by_ref: dict[str, list[tuple[str, str]]] = {}
+    by_title: dict[str, list[tuple[str, str]]] = {}
+    for data, unit in corpus.all_units():
+        key = (data.slug, unit.number)
+        for link in unit.also_in:
+            target = corpus.specs[link.spec].resolve(link.unit)
+            add(key, (link.spec, target.number), link.relation)
+            add((link.spec, target.number), key, link.relation)
+        if unit.reference:
+            by_ref.setdefault(unit.reference.strip(), []).append(key)
+        by_title.setdefault(_norm_title(unit.title), []).append(key)
+    for keys in by_ref.values():
+        for a in keys:
+            for b in keys:
+                if a[0] != b[0]:
+                    add(a, b, "same unit reference")
+    for keys in by_title.values():
+        for a in keys:
+            for b in keys:
+                if a[0] != b[0]:
+                    add(a, b, "same title")
+    for bucket in links.values():
+        bucket.sort(key=lambda x: (x["spec"], natural_key(x["unit"])))
+    return links
+
+
+def used_by(data: SpecData) -> dict[str, list[str]]:
+    """Unit number -> the qualifications of its specification whose structure lists it."""
+    result: dict[str, list[str]] = {}
+    for qual in data.spec.qualifications:
+        for group in qual.groups:
+            for number in group.units:
+                unit = data.resolve(number)
+                if unit and qual.title not in result.setdefault(unit.number, []):
+                    result[unit.number].append(qual.title)
+    return result
+
+
 def render_site(corpus: Corpus, extras: dict[str, Any] | None = None) -> Site:
     env = make_env()
     site = Site()
     specs = list(corpus.specs.values())
-    ctx_common = {"specs": specs, "corpus": corpus}
+    ctx_common = {"specs": specs, "corpus": corpus, "cross": cross_links(corpus)}
 
+    practice_units: dict[str, list[str]] = {}
     for data in specs:
-        _render_spec(env, site, data, ctx_common)
+        practice_units[data.slug] = _render_spec(env, site, data, corpus, ctx_common)
 
     site.add("index.md", env.get_template("home.md.j2").render(**ctx_common))
+    site.add("progress.md", env.get_template("progress.md.j2").render(practice_units=practice_units, **ctx_common))
+    site.add("tutors/index.md", env.get_template("tutors.md.j2").render(**ctx_common))
     site.add("about.md", env.get_template("about.md.j2").render(**ctx_common))
     site.add("content-format.md", env.get_template("content-format.md.j2").render(
         tables=model_tables(CONTENT_MODELS), **ctx_common))
@@ -122,8 +185,10 @@ def render_site(corpus: Corpus, extras: dict[str, Any] | None = None) -> Site:
     return site
 
 
-def _render_spec(env: Environment, site: Site, data: SpecData, ctx_common: dict) -> None:
+def _render_spec(env: Environment, site: Site, data: SpecData, corpus: Corpus, ctx_common: dict) -> list[str]:
+    """Render one specification's pages; returns the units that have a practice quiz."""
     spec = data.spec
+    banks = corpus.banks
     tests_by_unit: dict[str, list] = {}
     for test in spec.tests:
         for number in test.units:
@@ -135,17 +200,41 @@ def _render_spec(env: Environment, site: Site, data: SpecData, ctx_common: dict)
         for group in qual.groups:
             for number in group.units:
                 unit_rows.setdefault(number, data.resolve(number))
+    planners = {q.id: embed_json(rules_data(data, q)) for q in spec.qualifications if has_options(q)}
     site.add(f"{spec.slug}/index.md", env.get_template("specification.md.j2").render(
-        data=data, spec=spec, tests_by_unit=tests_by_unit, **ctx_common))
+        data=data, spec=spec, tests_by_unit=tests_by_unit, planners=planners, **ctx_common))
+    practice = []
     for number, unit in data.units.items():
+        items = reviewed(banks.items_for(spec.slug, number)) if banks else []
+        payload = practice_payload(data, unit, items) if items else None
+        if payload:
+            practice.append(number)
         site.add(unit_path(spec.slug, number), env.get_template("unit.md.j2").render(
             data=data, spec=spec, unit=unit, tests=tests_by_unit.get(number, []),
             parallels=[data.units[p] for p in unit.parallel], paired_rows=paired_rows,
-            route_method=_route_methods(unit), **ctx_common))
+            route_method=_route_methods(unit), payload=payload, used_by=used_by(data).get(number, []),
+            payload_json=embed_json(payload) if payload else "",
+            link_units=[(number, f"{number}.md")], key_page=None, **ctx_common))
         for alias in unit.aliases:
             site.add(unit_path(spec.slug, alias), env.get_template("alias.md.j2").render(
                 data=data, spec=spec, unit=unit, alias=alias, route_method=_route_methods(unit)))
-
+    for test in spec.tests:
+        units = [data.resolve(n) for n in test.units]
+        items_by_unit = {u.number: reviewed(banks.items_for(spec.slug, u.number)) if banks else [] for u in units}
+        payload = mock_payload(data, test, items_by_unit)
+        key_page = f"../../tutors/keys/{spec.slug}-{test.id}.md"
+        site.add(f"{spec.slug}/tests/{test.id}.md", env.get_template("test.md.j2").render(
+            data=data, spec=spec, test=test, payload=payload, payload_json=embed_json(payload),
+            link_units=[(u.number, f"../units/{u.number}.md") for u in units], key_page=key_page))
+        groups = []
+        for part in test.outcomes:
+            unit = data.resolve(part.unit or test.units[0])
+            group_items = [i for i in payload["items"] if i["unit"] == unit.number and i["outcome"] == part.outcome]
+            groups.append({"label": (f"Unit {unit.number}, " if len(units) > 1 else "") + outcome_label(unit, part.outcome),
+                           "entries": group_items})
+        site.add(f"tutors/keys/{spec.slug}-{test.id}.md", env.get_template("answer-key.md.j2").render(
+            spec=spec, test=test, groups=groups, test_page=f"../../{spec.slug}/tests/{test.id}.md"))
+    return practice
 
 def _route_methods(unit: Unit) -> dict[str, str]:
     return {route.number: METHOD_LABELS[route.method] for route in unit.assessment}
@@ -158,7 +247,16 @@ def build_nav(specs: list[SpecData]) -> list[Any]:
     for data in specs:
         units = [{f"{u.number}: {u.title}": unit_path(data.slug, u.number)}
                  for u in sorted(data.units.values(), key=lambda u: natural_key(u.number))]
-        quals.append({data.spec.short_title: [f"{data.slug}/index.md", {"Units": units}]})
+        section: list[Any] = [f"{data.slug}/index.md", {"Units": units}]
+        if data.spec.tests:
+            section.append({"Mock tests": [{t.title: f"{data.slug}/tests/{t.id}.md"} for t in data.spec.tests]})
+        quals.append({data.spec.short_title: section})
     nav.append({"Qualifications": quals})
+    nav.append({"Your progress": "progress.md"})
+    tutors = ["tutors/index.md"]
+    for data in specs:
+        for t in data.spec.tests:
+            tutors.append({f"Answer key: {data.spec.short_title}, {t.title}": f"tutors/keys/{data.slug}-{t.id}.md"})
+    nav.append({"For tutors": tutors})
     nav.append({"About": ["about.md", "content-format.md", "hosting.md"]})
     return nav

@@ -7,19 +7,22 @@ from __future__ import annotations
 import json
 
 from .models import Specification, Unit
+from .quiz_models import Bank
 
+# file name -> (folder it belongs in, model)
 SCHEMAS = {
-    "specification": Specification,
-    "unit": Unit,
+    "specification": ("content", Specification),
+    "unit": ("content", Unit),
+    "quiz-bank": ("quizzes", Bank),
 }
 
 
 def schema_files() -> dict[str, str]:
-    """File name -> JSON text, deterministic."""
+    """Path (folder/_schema/name) -> JSON text, deterministic."""
     files = {}
-    for name, model in SCHEMAS.items():
+    for name, (folder, model) in SCHEMAS.items():
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = f"{name}.schema.json"
-        files[f"{name}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        files[f"{folder}/_schema/{name}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     return files

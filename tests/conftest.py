@@ -59,6 +59,9 @@ def built_site(tmp_path_factory) -> Path:
     import subprocess
     import sys
 
+    if os.environ.get("CSH_PREBUILT_SITE"):
+        # Developer shortcut: reuse a site built elsewhere (never set in CI).
+        return Path(os.environ["CSH_PREBUILT_SITE"])
     project = copy_project(tmp_path_factory.mktemp("project"))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     gen = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "build"],

@@ -1,0 +1,170 @@
+/* Route planner: tick units and see, live, which rules of combination a selection meets.
+ *
+ * check() mirrors generator/routes.py word for word (tests compare the two on many
+ * generated selections).  The selection is kept in the page address (?units=...) so it
+ * can be shared.  Plain JavaScript; works with and without Material's instant navigation.
+ */
+(function () {
+  "use strict";
+
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  function groupLabel(group) {
+    if (group.title.toLowerCase().indexOf(("group " + group.id).toLowerCase()) >= 0) return group.title;
+    return "Group " + group.id + " (" + group.title + ")";
+  }
+
+  function limits(label, chosen, credits, rule) {
+    var out = [];
+    var n = chosen.length;
+    if (rule.min_units != null && n < rule.min_units) out.push(label + ": choose at least " + plural(rule.min_units, "unit") + "; you have chosen " + n + ".");
+    if (rule.max_units != null && n > rule.max_units) out.push(label + ": choose no more than " + plural(rule.max_units, "unit") + "; you have chosen " + n + ".");
+    if (rule.min_credits != null && credits < rule.min_credits) out.push(label + ": needs at least " + plural(rule.min_credits, "credit") + "; you have " + credits + ".");
+    if (rule.max_credits != null && credits > rule.max_credits) out.push(label + ": allows no more than " + plural(rule.max_credits, "credit") + "; you have " + credits + ".");
+    return out;
+  }
+
+  function check(rules, selection) {
+    var units = rules.units;
+    var chosen = [];
+    selection.forEach(function (n) { if (chosen.indexOf(n) < 0) chosen.push(n); });
+    var reasons = [];
+    chosen.forEach(function (n) { if (!units[n]) reasons.push("Unit " + n + " is not part of this qualification."); });
+    var inside = chosen.filter(function (n) { return units[n]; });
+    var creditsOf = function (list) { return list.reduce(function (s, n) { return s + (units[n].credits || 0); }, 0); };
+    rules.groups.forEach(function (g) {
+      var picked = inside.filter(function (n) { return g.units.indexOf(n) >= 0; });
+      reasons = reasons.concat(limits(groupLabel(g), picked, creditsOf(picked), g));
+    });
+    var byId = {};
+    rules.groups.forEach(function (g) { byId[g.id] = g; });
+    rules.pools.forEach(function (p) {
+      var members = {};
+      p.groups.forEach(function (gid) { byId[gid].units.forEach(function (n) { members[n] = true; }); });
+      var picked = inside.filter(function (n) { return members[n]; });
+      reasons = reasons.concat(limits(p.title, picked, creditsOf(picked), p));
+    });
+    var total = creditsOf(inside);
+    if (rules.credits != null && total < rules.credits) reasons.push("The qualification needs at least " + plural(rules.credits, "credit") + "; you have " + total + ".");
+    if (rules.max_credits != null && total > rules.max_credits) reasons.push("The qualification allows no more than " + plural(rules.max_credits, "credit") + "; you have " + total + ".");
+    rules.levels.forEach(function (r) {
+      var at = creditsOf(inside.filter(function (n) { return (units[n].level || 0) >= r.level; }));
+      if (at < r.min_credits) reasons.push("At least " + plural(r.min_credits, "credit") + " must come from units at level " + r.level + " or above; you have " + at + ".");
+    });
+    rules.barred.forEach(function (b) {
+      if (b.every(function (n) { return inside.indexOf(n) >= 0; })) reasons.push("Units " + b.join(" and ") + " may not be taken together.");
+    });
+    return reasons;
+  }
+
+  function el(tag, attrs, kids) {
+    var n = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") n.textContent = attrs[k]; else if (attrs[k] != null) n.setAttribute(k, attrs[k]);
+    });
+    (kids || []).forEach(function (c) { n.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return n;
+  }
+
+  function readSelection(qualId) {
+    var params = new URLSearchParams(location.search);
+    if (params.get("route") !== qualId) return [];
+    return (params.get("units") || "").split(",").filter(Boolean);
+  }
+
+  function shareLink(qualId, selection) {
+    var url = new URL(location.href);
+    url.searchParams.set("route", qualId);
+    url.searchParams.set("units", selection.join(","));
+    url.hash = "planner-" + qualId;
+    return url.toString();
+  }
+
+  function Planner(root, rules) {
+    var selected = readSelection(rules.id).filter(function (n) { return rules.units[n]; });
+    var units = rules.units;
+    root.innerHTML = "";
+    var form = el("div", { class: "csh-planner-groups" });
+    var shown = {};
+    var boxes = {};
+    rules.groups.forEach(function (g) {
+      var fresh = g.units.filter(function (n) { return !shown[n]; });
+      if (!fresh.length) return;
+      var fs = el("fieldset", { class: "csh-planner-group" });
+      fs.appendChild(el("legend", { text: groupLabel(g) }));
+      var status = el("p", { class: "csh-group-status", "data-group": g.id });
+      fs.appendChild(status);
+      fresh.forEach(function (n) {
+        shown[n] = true;
+        var u = units[n];
+        var id = "route-" + rules.id + "-" + n.replace(/[^A-Za-z0-9]/g, "-");
+        var cb = el("input", { type: "checkbox", id: id, value: n, "data-unit": n });
+        cb.checked = selected.indexOf(n) >= 0;
+        cb.addEventListener("change", update);
+        boxes[n] = cb;
+        var label = el("label", { for: id, class: "csh-option" }, [cb, el("span", { text: "Unit " + n + ": " + u.title + " (" + (u.credits == null ? "credits not printed" : plural(u.credits, "credit")) + (u.level != null ? ", level " + u.level : "") + ")" })]);
+        fs.appendChild(label);
+      });
+      form.appendChild(fs);
+    });
+    root.appendChild(form);
+    var summary = el("div", { class: "csh-planner-summary", "aria-live": "polite" });
+    root.appendChild(summary);
+    var linkLabel = el("label", { for: "route-link-" + rules.id, text: "Link to this selection" });
+    var linkInput = el("input", { type: "text", id: "route-link-" + rules.id, readonly: "readonly", class: "csh-route-link" });
+    var copy = el("button", { type: "button", class: "md-button csh-route-copy", text: "Copy link" });
+    copy.addEventListener("click", function () {
+      linkInput.select();
+      var done = function () { copy.textContent = "Copied"; setTimeout(function () { copy.textContent = "Copy link"; }, 2000); };
+      if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(linkInput.value).then(done, function () {});
+      else { try { document.execCommand("copy"); done(); } catch (e) { /* select is enough */ } }
+    });
+    root.appendChild(el("div", { class: "csh-route-share" }, [linkLabel, linkInput, copy]));
+
+    function update() {
+      var chosen = Object.keys(boxes).filter(function (n) { return boxes[n].checked; });
+      var reasons = check(rules, chosen);
+      var total = chosen.reduce(function (s, n) { return s + (units[n].credits || 0); }, 0);
+      rules.groups.forEach(function (g) {
+        var st = root.querySelector('.csh-group-status[data-group="' + g.id + '"]');
+        if (!st) return;
+        var picked = chosen.filter(function (n) { return g.units.indexOf(n) >= 0; });
+        var cr = picked.reduce(function (s, n) { return s + (units[n].credits || 0); }, 0);
+        st.textContent = "Chosen: " + plural(picked.length, "unit") + ", " + plural(cr, "credit") + ".";
+      });
+      summary.innerHTML = "";
+      summary.setAttribute("data-valid", reasons.length ? "false" : "true");
+      var head = el("p", { class: "csh-route-verdict " + (reasons.length ? "is-invalid" : "is-valid"),
+        text: (reasons.length ? "Not yet a valid route. " : "This is a valid route. ") + "Total: " + plural(total, "credit") + " from " + plural(chosen.length, "unit") + "." });
+      summary.appendChild(head);
+      if (rules.levels.length) {
+        rules.levels.forEach(function (r) {
+          var at = chosen.filter(function (n) { return (units[n].level || 0) >= r.level; }).reduce(function (s, n) { return s + (units[n].credits || 0); }, 0);
+          summary.appendChild(el("p", { text: "Credits at level " + r.level + " or above: " + at + " (needs " + r.min_credits + ")." }));
+        });
+      }
+      if (reasons.length) {
+        var list = el("ul", { class: "csh-route-reasons" });
+        reasons.forEach(function (r) { list.appendChild(el("li", { text: r })); });
+        summary.appendChild(list);
+      }
+      linkInput.value = shareLink(rules.id, chosen);
+    }
+    update();
+  }
+
+  function init() {
+    document.querySelectorAll("[data-route-planner]").forEach(function (root) {
+      if (root.dataset.cshStarted) return;
+      root.dataset.cshStarted = "1";
+      var script = root.querySelector("script.csh-route-data");
+      try { new Planner(root, JSON.parse(script.textContent)); } catch (e) { /* leave the no-script text */ }
+    });
+  }
+
+  window.CSHRoutes = { check: check, groupLabel: groupLabel };
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
