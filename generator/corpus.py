@@ -71,6 +71,7 @@ class SpecData:
 class Corpus:
     root: Path
     specs: dict[str, SpecData] = field(default_factory=dict)
+    broken_specs: set[str] = field(default_factory=set)  # folders whose specification.yml failed
     banks: Any = None  # quizzes.Banks, attached by the pipeline
     bank_lines: list[str] = field(default_factory=list)
 
@@ -103,6 +104,7 @@ def load_content(content_dir: Path, problems: Problems) -> Corpus:
         loaded = load_yaml(spec_file, display, problems)
         spec = validate_file(loaded, Specification, display, problems) if loaded else None
         if spec is None:
+            corpus.broken_specs.add(spec_dir.name)
             continue
         if spec.slug != spec_dir.name:
             problems.add(display, loaded.line_for(("slug",)), "slug",

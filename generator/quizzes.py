@@ -12,7 +12,7 @@ from .models import TestSpec
 from .problems import Problems
 from .quiz_models import Bank, Item
 from .validate import validate_file
-from .yamlload import format_loc, load_yaml
+from .yamlload import Loaded, format_loc, load_yaml
 
 # Each outcome needs this many times its blueprint share of reviewed items, so that two
 # attempts at the same test are different papers.
@@ -23,6 +23,7 @@ BANK_FACTOR = 2
 class BankData:
     bank: Bank
     origin: Sourced
+    indices: list[int]  # where each valid item stands in the file, for error lines
 
     @property
     def key(self) -> tuple[str, str]:
@@ -46,17 +47,42 @@ def load_banks(quiz_dir: Path, problems: Problems) -> Banks:
         for path in sorted(spec_dir.glob("*.yml"), key=lambda p: natural_key(p.stem)):
             display = display_path(path, quiz_dir)
             loaded = load_yaml(path, display, problems)
-            bank = validate_file(loaded, Bank, display, problems) if loaded else None
-            if bank is None:
+            validated = _validate_bank(loaded, display, problems) if loaded else None
+            if validated is None:
                 continue
+            bank, indices = validated
             if (bank.spec, bank.unit) != (spec_dir.name, path.stem):
                 problems.add(display, loaded.line_for(("unit",)), "unit",
                              f"this bank says spec {bank.spec!r} unit {bank.unit!r}, but its path says "
                              f"{spec_dir.name!r} unit {path.stem!r}",
                              f"save it as quizzes/{bank.spec}/{bank.unit}.yml, or correct spec: and unit:")
                 continue
-            banks.by_unit[bank.spec, bank.unit] = BankData(bank, Sourced(display, loaded))
+            banks.by_unit[bank.spec, bank.unit] = BankData(bank, Sourced(display, loaded), indices)
     return banks
+
+
+def _validate_bank(loaded: Loaded, display: str, problems: Problems) -> tuple[Bank, list[int]] | None:
+    """Validate item by item, so one bad item does not hide the problems of the others.
+    Returns the bank of valid items and, for each, its index in the file."""
+    raw = loaded.data
+    if not isinstance(raw, dict) or not isinstance(raw.get("items"), list) or not raw["items"]:
+        bank = validate_file(loaded, Bank, display, problems)
+        return (bank, list(range(len(bank.items)))) if bank else None
+    good, indices = [], []
+    for i, item in enumerate(raw["items"]):
+        lines = {k[2:]: v for k, v in loaded.lines.items() if k[:2] == ("items", i)}
+        found = Problems()
+        model = validate_file(Loaded(loaded.path, item, lines), Item, display, found)
+        for p in found.items:  # report each problem at its place in the whole file
+            problems.add(p.file, p.line, f"items[{i}]" + (f".{p.field}" if p.field else ""), p.message, p.hint)
+        if model is not None:
+            good.append(model)
+            indices.append(i)
+    if not good:
+        return None
+    header = {k: v for k, v in raw.items() if k != "items"}
+    bank = validate_file(Loaded(loaded.path, {**header, "items": good}, loaded.lines), Bank, display, problems)
+    return (bank, indices) if bank else None
 
 
 def crosscheck_banks(corpus: Corpus, banks: Banks, problems: Problems) -> None:
@@ -65,6 +91,8 @@ def crosscheck_banks(corpus: Corpus, banks: Banks, problems: Problems) -> None:
         spec = corpus.specs.get(spec_slug)
         unit = spec.units.get(unit_number) if spec else None
         if unit is None:
+            if spec_slug in corpus.broken_specs:
+                continue  # its specification already failed; one mistake, one report
             if spec is None or unit_number not in spec.broken:
                 problems.add(origin.display, origin.line("unit"), "unit",
                              f"{spec_slug}/{unit_number} is not a unit in content/",
@@ -74,7 +102,7 @@ def crosscheck_banks(corpus: Corpus, banks: Banks, problems: Problems) -> None:
         criteria = {c.id for o in unit.outcomes for c in o.criteria}
         areas = {a.id for a in unit.content}
         ids = Counter(item.id for item in data.bank.items)
-        for i, item in enumerate(data.bank.items):
+        for item, i in zip(data.bank.items, data.indices):
             loc = ("items", i)
             if ids[item.id] > 1:
                 problems.add(origin.display, origin.line(*loc, "id"), format_loc(loc + ("id",)),
@@ -101,12 +129,12 @@ def crosscheck_banks(corpus: Corpus, banks: Banks, problems: Problems) -> None:
 
 
 def allocate(weights: list[int], total: int) -> list[int]:
-    """Largest-remainder shares of `total`; ties go to the earlier outcome.  The quiz
-    engine's allocate() in quiz.js does exactly the same, so both agree on any length."""
+    """Largest-remainder shares of `total`; ties go to the earlier outcome.  Whole-number
+    arithmetic, so quiz.js's allocate() gives exactly the same answer for any length."""
     weight_sum = sum(weights)
-    exact = [w * total / weight_sum for w in weights]
-    counts = [int(x) for x in exact]
-    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - counts[i]), i))
+    counts = [w * total // weight_sum for w in weights]
+    remainders = [w * total % weight_sum for w in weights]
+    order = sorted(range(len(weights)), key=lambda i: (-remainders[i], i))
     for i in order[: total - sum(counts)]:
         counts[i] += 1
     return counts
@@ -161,15 +189,15 @@ def bank_report(corpus: Corpus, banks: Banks, problems: Problems | None = None) 
                         (f" ({demand})" if demand else "")
                 lines.append(f"{'ok  ' if ok else 'LOW '} {label}: {have} reviewed {measure}, needs {need}")
                 if not ok and problems is not None:
-                    bank_file = f"quizzes/{data.slug}/{unit.number}.yml"
-                    problems.add(bank_file if (data.slug, unit.number) in banks.by_unit else data.origin.display,
-                                 0 if (data.slug, unit.number) in banks.by_unit else data.origin.line("tests", ti),
-                                 f"tests[{ti}] {test.id}" if (data.slug, unit.number) not in banks.by_unit
-                                 else f"outcome {outcome}",
+                    oi = next(i for i, p in enumerate(test.outcomes)
+                              if p.outcome == outcome and (p.unit or test.units[0]) in (unit_ref or test.units[0], unit.number))
+                    loc = ("tests", ti, "outcomes", oi)
+                    problems.add(data.origin.display, data.origin.line(*loc), format_loc(loc),
                                  f"the bank cannot fill test {test.id}: unit {unit.number} outcome {outcome}"
                                  f"{' (' + demand + ')' if demand else ''} needs {need} reviewed {measure} "
                                  f"({BANK_FACTOR} x {amount}), it has {have}",
-                                 "write and review more items for this outcome, or lower the blueprint")
+                                 f"write and review more items in quizzes/{data.slug}/{unit.number}.yml, "
+                                 "or lower the blueprint")
     return lines
 
 

@@ -17,7 +17,7 @@ M = TypeVar("M", bound=BaseModel)
 
 def validate_file(loaded: Loaded, model: type[M], display: str, problems: Problems) -> M | None:
     if not isinstance(loaded.data, dict):
-        problems.add(display, 1, "", "the file must be a mapping of keys to values",
+        problems.add(display, loaded.line_for(()), "", "the file must be a mapping of keys to values",
                      f"start with the keys of a {model.__name__}, e.g. '{next(iter(model.model_fields))}: ...'")
         return None
     try:
@@ -97,5 +97,5 @@ def explain(err: dict, model: type[BaseModel]) -> tuple[str, str]:
     if kind == "too_long":
         return err["msg"].lower(), "remove the extra items"
     if kind == "value_error":
-        return str(ctx.get("error", err["msg"])), ""
-    return err["msg"], ""
+        return str(ctx.get("error", err["msg"])), "see the Content format page for what this needs"
+    return err["msg"], "see the Content format page for what this field takes"

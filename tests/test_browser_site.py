@@ -61,8 +61,8 @@ def test_dark_mode_toggle_and_home_links(page, site_url):
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     page.locator("label.md-header__button[for^='__palette']").first.click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme
-    page.locator("article a[href$='/cg-4417/']").first.click()
-    page.wait_for_url(re.compile(r".*/cg-4417/$"))
+    page.locator("article a[href*='/cg-4417/#cg-4417-02']").first.click()
+    page.wait_for_url(re.compile(r".*/cg-4417/(#cg-4417-02)?$"))
     assert "4417-02" in page.content()
 
 

@@ -42,6 +42,36 @@ def rename(path: str, new_name: str):
     return mutate
 
 
+BAD_BANK = """spec: cg-4417
+unit: '202'
+items:
+  - id: a1
+    outcome: '9'
+    criteria: ['9.9.9']
+    type: single
+    stem: Which is right?
+    options:
+      - text: This one
+        correct: true
+      - text: That one
+        correct: true
+    explanation: Because.
+    status: reviewed
+  - id: a2
+    outcome: '1'
+    criteria: ['2.1.1']
+    type: true-false
+    answer: maybe
+    stem: True or false?
+    explanation: Because.
+  - id: a2
+    outcome: '1'
+    type: short
+    stem: Name it.
+    accept: [it]
+    explanation: Because.
+"""
+
 CASES = {
     "duplicate-key": replace(UNIT, "title: Delivery of effective customer service\n",
                              "title: Delivery of effective customer service\ntitle: Again\n"),
@@ -55,13 +85,16 @@ CASES = {
     "syntax-error": replace(UNIT, "title: Delivery of effective customer service\n",
                             "title: [Delivery of effective customer service\n"),
     "missing-required": replace(UNIT, "title: Delivery of effective customer service\n", ""),
-    "duplicate-criterion-id": replace(UNIT, "- id: '1.1.2'\n", "- id: '1.1.1'\n"),
+    "duplicate-criterion-id": replace("content/cg-4417/units/202.yml", "- id: '2.1.2'\n", "- id: '2.1.1'\n"),
     "alias-collision": replace("content/cg-4417/units/301.yml", "- '371'\n", "- '271'\n"),
     "test-sum-mismatch": replace(SPEC, "questions: 15\n", "questions: 16\n"),
     "test-unknown-outcome": replace(SPEC, "outcome: '5'\n", "outcome: '6'\n"),
     "file-name-mismatch": rename("content/cg-4417/units/202.yml", "222.yml"),
     "bad-literal": replace(UNIT, "method: assignment\n", "method: essay\n"),
     "empty-file": write("content/cg-4417/units/272.yml", ""),
+    "bank-cannot-fill-blueprint": replace("quizzes/cg-4417/201.yml", "status: reviewed", "status: draft", count=-1),
+    "bank-bad-references": write("quizzes/cg-4417/202.yml", BAD_BANK),
+    "bank-wrong-path": write("quizzes/cg-4417/999.yml", "spec: cg-4417\nunit: '202'\nitems:\n" + BAD_BANK.split("items:\n", 1)[1]),
     "several-problems-at-once": lambda root: [
         replace(UNIT, "credits: 6\n", "credits: six\n")(root),
         replace("content/cg-4417/units/302.yml", "glh: 55\n", "glh: 55\nglh: 56\n")(root),
@@ -89,7 +122,7 @@ def test_error_report(case, project_copy):
     report = result.stderr.replace(str(project_copy), "<root>")
     for line in report.strip().splitlines()[:-1]:
         # one line per problem: file:line: field: what. Hint: how
-        assert line.startswith("content/"), line
+        assert line.startswith(("content/", "quizzes/")), line
         assert ": " in line and "Hint:" in line, line
     golden = GOLDEN / f"{case}.txt"
     if os.environ.get("UPDATE_GOLDEN"):

@@ -91,13 +91,13 @@
   // Largest-remainder allocation of `total` questions in proportion to `weights`; ties
   // go to the earlier outcome, so the result is the same every time (and matches Python).
   function allocate(weights, total) {
+    // Whole-number arithmetic (like generator/quizzes.py) so ties break the same way.
     var sum = weights.reduce(function (a, b) { return a + b; }, 0);
-    var exact = weights.map(function (w) { return w * total / sum; });
-    var counts = exact.map(Math.floor);
+    var counts = weights.map(function (w) { return Math.floor(w * total / sum); });
+    var rem = weights.map(function (w) { return (w * total) % sum; });
     var left = total - counts.reduce(function (a, b) { return a + b; }, 0);
-    var order = exact.map(function (x, i) { return i; }).sort(function (i, j) {
-      var d = (exact[j] - counts[j]) - (exact[i] - counts[i]);
-      return Math.abs(d) > 1e-9 ? d : i - j;
+    var order = weights.map(function (w, i) { return i; }).sort(function (i, j) {
+      return rem[j] - rem[i] || i - j;
     });
     for (var k = 0; k < left; k++) counts[order[k]] += 1;
     return counts;
@@ -992,8 +992,9 @@
     ])]));
     var body = el("tbody");
     summary.rows.forEach(function (r) {
+      // Every outcome with marks lost gets a revision link; under 70% is flagged as weak.
       var weak = percent(r.score, r.max) < 70;
-      var next = weak ? el("a", { href: linkFor(root, r.unit, r.anchor), text: "Revise this outcome" }) : document.createTextNode("Well done");
+      var next = r.score < r.max ? el("a", { href: linkFor(root, r.unit, r.anchor), text: "Revise this outcome" }) : document.createTextNode("Full marks");
       var tr = el("tr", { "data-result-outcome": r.id, "data-unit": r.unit, "data-score": String(r.score), "data-max": String(r.max), class: weak ? "is-weak" : "" }, [
         el("th", { scope: "row", text: r.label }), el("td", { text: String(r.score) + (r.selfMax ? " (" + r.self + " self-marked)" : "") }),
         el("td", { text: String(r.max) }), el("td", null, [next])

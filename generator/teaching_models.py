@@ -1,0 +1,119 @@
+"""Typed models for the teaching layer: teaching notes and tutors' activities per unit,
+the glossary, and the legislation library.  All of it is original writing; none of it is
+specification text.  Markdown is allowed in the longer fields.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .models import Ident, Model, Slug, Text
+
+
+class Example(Model):
+    sector: Literal["retail", "hospitality", "contact centre", "public sector", "health", "finance",
+                    "leisure", "transport", "other"]
+    text: Text = Field(description="A short worked example from real customer-service work (Markdown).")
+
+
+class OutcomeNotes(Model):
+    """Teaching notes for one outcome, learning aim or (BTEC L2 Unit 1) content area."""
+
+    outcome: Ident | None = Field(default=None, description="The outcome id these notes teach.")
+    content: Ident | None = Field(default=None, description="Or: the content area id (BTEC L2 Unit 1).")
+    criteria: list[Ident] = Field(default_factory=list, description="Criteria these notes serve (linked).")
+    explanation: Text = Field(description="The teaching text, in Markdown, in your own words.")
+    examples: list[Example] = Field(min_length=1)
+    mistakes: list[Text] = Field(min_length=1, description="Common mistakes learners make.")
+    check_yourself: list[Text] = Field(min_length=2, description="Questions learners answer for themselves.")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> "OutcomeNotes":
+        if (self.outcome is None) == (self.content is None):
+            raise ValueError("give exactly one of outcome: or content:")
+        return self
+
+
+class Activity(Model):
+    """A delivery activity for tutors."""
+
+    id: Ident
+    outcome: Ident | None = None
+    content: Ident | None = None
+    title: Text
+    purpose: Text
+    time: Text = Field(description="e.g. '40 minutes'.")
+    group_size: Text = Field(description="e.g. 'pairs', 'groups of 3 or 4', 'whole class'.")
+    resources: list[Text] = Field(min_length=1)
+    steps: list[Text] = Field(min_length=2)
+    support: Text = Field(description="How to support learners who find it hard.")
+    stretch: Text = Field(description="How to stretch confident learners.")
+    criteria: list[Ident] = Field(default_factory=list, description="Criteria it prepares for or evidences.")
+    assignment_link: str | None = Field(
+        default=None, description="For assignment-assessed units: how it leads into the assignment.")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> "Activity":
+        if (self.outcome is None) == (self.content is None):
+            raise ValueError("give exactly one of outcome: or content:")
+        return self
+
+
+class Teaching(Model):
+    """content/<spec>/teaching/<unit>.yml"""
+
+    spec: Slug
+    unit: Ident
+    in_brief: Text = Field(description="Three or four sentences: what the unit is about and why it matters.")
+    notes: list[OutcomeNotes] = Field(min_length=1)
+    key_terms: list[Slug] = Field(min_length=1, description="Glossary slugs for this unit's key terms.")
+    legislation: list[Slug] = Field(default_factory=list, description="Legislation library slugs this unit needs.")
+    activities: list[Activity] = Field(min_length=1)
+
+
+class Term(Model):
+    term: Text
+    slug: Slug | None = Field(default=None, description="Anchor on /glossary/; made from the term when left out.")
+    aliases: list[Text] = Field(default_factory=list, description="Other forms that should show the tooltip.")
+    definition: Text = Field(description="In your own words, in plain English.")
+    example: Text = Field(description="The term used in a real customer-service sentence.")
+    units: list[Text] = Field(min_length=1, description="Units that use it, as '<spec>/<unit>'.")
+    tooltip: bool = Field(default=True, description="false for words too common to mark in notes.")
+
+
+class Glossary(Model):
+    terms: list[Term] = Field(min_length=1)
+
+
+class Source(Model):
+    title: Text
+    url: Text
+
+
+class SpecWording(Model):
+    spec: Slug
+    units: list[Ident] = Field(min_length=1)
+    text: Text = Field(description="How the specification names or describes it (quoted).")
+
+
+class Law(Model):
+    """content/legislation/<slug>.yml"""
+
+    slug: Slug
+    title: Text
+    kind: Literal["act", "regulations", "code", "regulator-rules", "eu-law"]
+    jurisdiction: Text = Field(description="e.g. 'UK', 'England and Wales', 'Great Britain'.")
+    status: Literal["in force", "amended", "partly repealed", "replaced", "revoked"]
+    status_note: Text = Field(description="The position in 2026: what changed, by what, from when.")
+    replaced_by: list[Slug] = Field(default_factory=list)
+    purpose: Text
+    key_points: list[Text] = Field(min_length=2)
+    in_practice: list[Text] = Field(min_length=1, description="What it means at work, with examples.")
+    when_wrong: Text = Field(description="What happens when a business gets it wrong.")
+    spec_wording: list[SpecWording] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1, description="legislation.gov.uk or the regulator.")
+    last_reviewed: Text = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    uncertain: str | None = Field(default=None, description="Anything we are not sure of, said plainly.")
+    units: list[Text] = Field(default_factory=list, description="Units that cite it, as '<spec>/<unit>'.")
