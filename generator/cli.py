@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
             print("Quiz banks against their test specifications (reviewed items, twice the blueprint):")
             for line in corpus.bank_lines:
                 print("  " + line)
+            print("Teaching layer coverage:")
+            for line in corpus.coverage_lines:
+                print("  " + line)
             print(f"ok: {len(corpus.specs)} specifications, {units} units, {items} quiz items; no problems found")
             return 0
         if args.command == "build":

@@ -74,6 +74,8 @@ class Corpus:
     broken_specs: set[str] = field(default_factory=set)  # folders whose specification.yml failed
     banks: Any = None  # quizzes.Banks, attached by the pipeline
     bank_lines: list[str] = field(default_factory=list)
+    teaching: Any = None  # teaching.TeachingLayer, attached by the pipeline
+    coverage_lines: list[str] = field(default_factory=list)
 
     def all_units(self):
         for data in self.specs.values():

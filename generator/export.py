@@ -75,8 +75,21 @@ def build_dataset(corpus: Corpus, extras: dict[str, Any] | None = None) -> dict[
                 for t in spec.tests
             ],
         })
+    legislation, glossary = [], []
+    layer = getattr(corpus, "teaching", None)
+    if layer:
+        from .teaching import law_units
+
+        for slug, (law, _) in sorted(layer.laws.items()):
+            legislation.append({"slug": slug, "title": law.title, "status": law.status, "status_note": law.status_note,
+                                "replaced_by": list(law.replaced_by), "last_reviewed": law.last_reviewed,
+                                "sources": [src.model_dump() for src in law.sources],
+                                "units": law_units(corpus, layer, slug)})
+        for slug, (term, _, _) in sorted(layer.terms.items()):
+            glossary.append({"slug": slug, "term": term.term, "definition": term.definition,
+                             "units": list(term.units)})
     dataset: dict[str, Any] = {"schema": "cs-hub/dataset/1", "specifications": specs,
-                               "legislation": [], "glossary": []}
+                               "legislation": legislation, "glossary": glossary}
     if extras:
         dataset.update(extras)
     return dataset

@@ -267,4 +267,6 @@ class Specification(Model):
     time_constraints: list[Text] = Field(default_factory=list)
     qualifications: list[Qualification] = Field(min_length=1)
     tests: list[TestSpec] = Field(default_factory=list)
+    teaching_layer: bool = Field(
+        default=False, description="true when every unit must have teaching notes, activities and practice items.")
     notes: list[Note] = Field(default_factory=list)

@@ -22,9 +22,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import anchors
 from .corpus import Corpus, SpecData, natural_key
 from .formatdoc import CONTENT_MODELS, model_tables
+from .glossary_links import link_terms
 from .quiz_render import embed_json, item_payload, mock_payload, outcome_label, practice_payload, reviewed
 from .models import Outcome, Unit
 from .routes import has_options, rules_data
+from .teaching import law_units
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -66,6 +68,9 @@ def make_env() -> Environment:
     env.globals["label_for"] = outcome_label
     env.globals["method_label"] = METHOD_LABELS.__getitem__
     env.filters["method_label"] = METHOD_LABELS.__getitem__
+    env.filters["ac"] = lambda cid: "ac-" + anchors.slugify(cid)
+    env.globals["outcome_of"] = lambda unit, notes: next(
+        (o for o in unit.outcomes if o.id == notes.outcome), unit.outcomes[0])
     env.filters["zip_longest"] = lambda a, b: list(itertools.zip_longest(a, b))
     return env
 
@@ -174,14 +179,22 @@ def render_site(corpus: Corpus, extras: dict[str, Any] | None = None) -> Site:
     for data in specs:
         practice_units[data.slug] = _render_spec(env, site, data, corpus, ctx_common)
 
+    _render_teaching_pages(env, site, corpus, ctx_common)
     site.add("index.md", env.get_template("home.md.j2").render(**ctx_common))
     site.add("progress.md", env.get_template("progress.md.j2").render(practice_units=practice_units, **ctx_common))
-    site.add("tutors/index.md", env.get_template("tutors.md.j2").render(**ctx_common))
+    activities = []
+    if corpus.teaching:
+        for data in specs:
+            units = [(u, corpus.teaching.units[(data.slug, n)][0]) for n, u in data.units.items()
+                     if (data.slug, n) in corpus.teaching.units]
+            if units:
+                activities.append((data, units))
+    site.add("tutors/index.md", env.get_template("tutors.md.j2").render(activities=activities, **ctx_common))
     site.add("about.md", env.get_template("about.md.j2").render(**ctx_common))
     site.add("content-format.md", env.get_template("content-format.md.j2").render(
         tables=model_tables(CONTENT_MODELS), **ctx_common))
 
-    site.nav = build_nav(specs)
+    site.nav = build_nav(specs, corpus)
     return site
 
 
@@ -209,7 +222,8 @@ def _render_spec(env: Environment, site: Site, data: SpecData, corpus: Corpus, c
         payload = practice_payload(data, unit, items) if items else None
         if payload:
             practice.append(number)
-        site.add(unit_path(spec.slug, number), env.get_template("unit.md.j2").render(
+        teaching_ctx = _teaching_context(corpus, data, unit)
+        site.add(unit_path(spec.slug, number), env.get_template("unit.md.j2").render(**teaching_ctx,
             data=data, spec=spec, unit=unit, tests=tests_by_unit.get(number, []),
             parallels=[data.units[p] for p in unit.parallel], paired_rows=paired_rows,
             route_method=_route_methods(unit), payload=payload, used_by=used_by(data).get(number, []),
@@ -236,11 +250,111 @@ def _render_spec(env: Environment, site: Site, data: SpecData, corpus: Corpus, c
             spec=spec, test=test, groups=groups, test_page=f"../../{spec.slug}/tests/{test.id}.md"))
     return practice
 
+def _demote_headings(markdown: str) -> str:
+    """Headings inside notes sit under a ### notes heading, so they all become ####."""
+    return re.sub(r"^#{1,6} ", "#### ", markdown, flags=re.M)
+
+
+def _teaching_context(corpus: Corpus, data: SpecData, unit: Unit) -> dict[str, Any]:
+    """Everything the unit page needs from the teaching layer (empty when there is none)."""
+    layer = corpus.teaching
+    entry = layer.units.get((data.slug, unit.number)) if layer else None
+    if not entry:
+        return {"teaching": None, "linked_notes": [], "key_terms": [], "laws": [], "target_label": None}
+    teaching = entry[0]
+    ref = f"{data.slug}/{unit.number}"
+    wanted = list(dict.fromkeys(teaching.key_terms + [s for s, (t, _, _) in layer.terms.items() if ref in t.units]))
+    term_forms = []
+    for slug in wanted:
+        term = layer.terms[slug][0]
+        if term.tooltip:
+            term_forms.append((slug, [term.term, *term.aliases], term.definition, term.term))
+    linked = [link_terms(_demote_headings(n.explanation), term_forms, "../../glossary/index.md") for n in teaching.notes]
+    outcomes = {o.id: o for o in unit.outcomes}
+    areas = {a.id: a for a in unit.content}
+
+    def target_label(notes) -> str:
+        if notes.content:
+            return f"{notes.content} {md_escape(areas[notes.content].title)}"
+        o = outcomes[notes.outcome]
+        kind = {"outcome": "Outcome", "learning-aim": "Learning aim", "assessment-outcome": "Assessment outcome",
+                "element": "Element"}[o.kind]
+        return f"{kind} {o.id}: {md_escape(o.title)}"
+
+    return {
+        "teaching": teaching,
+        "linked_notes": linked,
+        "key_terms": [(slug, layer.terms[slug][0]) for slug in teaching.key_terms],
+        "laws": [(slug, layer.laws[slug][0]) for slug in teaching.legislation],
+        "target_label": target_label,
+    }
+
+
 def _route_methods(unit: Unit) -> dict[str, str]:
     return {route.number: METHOD_LABELS[route.method] for route in unit.assessment}
 
 
-def build_nav(specs: list[SpecData]) -> list[Any]:
+LAW_GROUPS = [
+    ("Consumer rights, contracts and credit", ("consumer-rights", "sale-of-goods", "supply-of-goods", "consumer-credit",
+                                               "consumer-contracts", "distance-selling", "unsolicited")),
+    ("Unfair trading and product safety", ("unfair-trading", "digital-markets", "trade-descriptions",
+                                           "consumer-protection-act", "product-safety")),
+    ("Data protection and marketing", ("data-", "gdpr", "privacy", "freedom-of-information", "computer-misuse")),
+    ("Equality", ("equality", "discrimination", "race-relations")),
+    ("Health and safety", ("health-and-safety", "display-screen", "riddor", "reporting-of-injuries", "fire")),
+    ("Employment", ("working-time", "employment", "minimum-wage")),
+    ("Regulators' rules and codes", ("fca", "ofcom", "code")),
+]
+
+
+def law_group(slug: str) -> str:
+    for title, keys in LAW_GROUPS:
+        if any(k in slug for k in keys):
+            return title
+    return "Other laws named in the specifications"
+
+
+def _render_teaching_pages(env: Environment, site: Site, corpus: Corpus, ctx: dict) -> None:
+    """Glossary, flashcards and the legislation library (pages shared by all specifications)."""
+    layer = corpus.teaching
+    if not layer:
+        return
+    spec_titles = {d.slug: d.spec.short_title for d in corpus.specs.values()}
+
+    def unit_page(spec: str, number: str) -> str:
+        return corpus.specs[spec].resolve(number).number
+
+    def unit_title(spec: str, number: str) -> str:
+        return corpus.specs[spec].resolve(number).title
+
+    helpers = {"spec_titles": spec_titles, "unit_page": unit_page, "unit_title": unit_title}
+    terms = sorted(((slug, t) for slug, (t, _, _) in layer.terms.items()), key=lambda x: x[1].term.lower())
+    letters: dict[str, list] = {}
+    for slug, term in terms:
+        first = term.term[0].upper()
+        letters.setdefault(first if first.isalpha() else "#", []).append((slug, term))
+    site.add("glossary/index.md", env.get_template("glossary.md.j2").render(
+        terms=terms, letters=sorted(letters.items()), **helpers))
+    cards = {
+        "terms": [{"slug": slug, "term": t.term, "definition": t.definition, "example": t.example,
+                   "units": list(t.units)} for slug, t in terms],
+        "units": [{"ref": f"{d.slug}/{n}", "label": f"{d.spec.short_title}: unit {n}, {u.title}"}
+                  for d in corpus.specs.values() for n, u in d.units.items()
+                  if any(f"{d.slug}/{n}" in t.units for _, t in terms)],
+    }
+    site.add("glossary/flashcards.md", env.get_template("flashcards.md.j2").render(payload_json=embed_json(cards)))
+    titles = {slug: law.title for slug, (law, _) in layer.laws.items()}
+    groups: dict[str, list] = {}
+    for slug, (law, _) in sorted(layer.laws.items(), key=lambda x: x[1][0].title.lower()):
+        groups.setdefault(law_group(slug), []).append((slug, law))
+        site.add(f"legislation/{slug}.md", env.get_template("legislation.md.j2").render(
+            law=law, titles=titles, units=law_units(corpus, layer, slug), **helpers))
+    order = [g for g, _ in LAW_GROUPS] + ["Other laws named in the specifications"]
+    site.add("legislation/index.md", env.get_template("legislation-index.md.j2").render(
+        groups=[(g, groups[g]) for g in order if g in groups]))
+
+
+def build_nav(specs: list[SpecData], corpus: Corpus | None = None) -> list[Any]:
     """The site navigation, handed to MkDocs by the thin hook in mkdocs_hooks.py."""
     nav: list[Any] = [{"Home": "index.md"}]
     quals = []
@@ -252,6 +366,12 @@ def build_nav(specs: list[SpecData]) -> list[Any]:
             section.append({"Mock tests": [{t.title: f"{data.slug}/tests/{t.id}.md"} for t in data.spec.tests]})
         quals.append({data.spec.short_title: section})
     nav.append({"Qualifications": quals})
+    if corpus is not None and corpus.teaching and corpus.teaching.terms:
+        nav.append({"Glossary": ["glossary/index.md", "glossary/flashcards.md"]})
+    if corpus is not None and corpus.teaching and corpus.teaching.laws:
+        laws = sorted(corpus.teaching.laws.items(), key=lambda x: x[1][0].title.lower())
+        nav.append({"Legislation": ["legislation/index.md"] + [{law.title: f"legislation/{slug}.md"}
+                                                                 for slug, (law, _) in laws]})
     nav.append({"Your progress": "progress.md"})
     tutors = ["tutors/index.md"]
     for data in specs:

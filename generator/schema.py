@@ -8,12 +8,16 @@ import json
 
 from .models import Specification, Unit
 from .quiz_models import Bank
+from .teaching_models import Glossary, Law, Teaching
 
 # file name -> (folder it belongs in, model)
 SCHEMAS = {
     "specification": ("content", Specification),
     "unit": ("content", Unit),
     "quiz-bank": ("quizzes", Bank),
+    "teaching": ("content", Teaching),
+    "glossary": ("content", Glossary),
+    "legislation": ("content", Law),
 }
 
 

@@ -63,9 +63,40 @@
     location.replace(target + location.search + location.hash);
   }
 
+  // Glossary terms in teaching notes: a tooltip on hover and on keyboard focus, described
+  // to screen readers, dismissible with Escape, and staying while the pointer is over it.
+  var tip = null;
+  function hideTip() {
+    if (tip) { tip.remove(); tip = null; }
+  }
+  function showTip(link) {
+    hideTip();
+    tip = document.createElement("span");
+    tip.className = "csh-tooltip";
+    tip.id = "csh-tooltip";
+    tip.setAttribute("role", "tooltip");
+    tip.textContent = link.getAttribute("data-tip");
+    link.setAttribute("aria-describedby", "csh-tooltip");
+    link.insertAdjacentElement("afterend", tip);
+  }
+  function setupTerms(root) {
+    root.querySelectorAll("a.csh-term[data-tip]").forEach(function (link) {
+      if (link.dataset.cshReady) return;
+      link.dataset.cshReady = "1";
+      link.addEventListener("mouseenter", function () { showTip(link); });
+      link.addEventListener("focus", function () { showTip(link); });
+      link.addEventListener("blur", hideTip);
+      link.addEventListener("mouseleave", function (e) {
+        if (!(e.relatedTarget && tip && tip.contains(e.relatedTarget))) hideTip();
+      });
+    });
+  }
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") hideTip(); });
+
   function init() {
     followAlias(document);
     setupCopyButtons(document);
+    setupTerms(document);
     document.dispatchEvent(new CustomEvent("csh:page"));
   }
 

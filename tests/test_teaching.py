@@ -1,0 +1,141 @@
+"""The teaching layer in the built site: every unit of the three taught specifications has
+its sections, glossary terms link with tooltips (never inside quizzes), every legislation
+page shows status, source and last-reviewed date, and flashcards work with the keyboard."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from generator.corpus import load_content
+from generator.problems import Problems
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+TAUGHT = ("cg-4417", "btec-l2-cso", "btec-l3-cs")
+
+
+def corpus():
+    problems = Problems()
+    result = load_content(ROOT / "content", problems)
+    assert not problems
+    return result
+
+
+def taught_units():
+    c = corpus()
+    return [(slug, number) for slug in TAUGHT for number in c.specs[slug].units]
+
+
+@pytest.mark.parametrize("slug, number", taught_units())
+def test_unit_page_has_every_teaching_section(built_site, slug, number):
+    html = (built_site / slug / "units" / number / "index.html").read_text(encoding="utf-8")
+    for heading in ('id="in-brief"', 'id="learn-it"', 'id="key-terms"', 'id="for-tutors"', 'id="practice-quiz"'):
+        assert heading in html, f"{slug}/{number} lacks {heading}"
+    assert 'class="admonition example"' in html and "Common mistakes" in html and "Check yourself" in html
+    assert 'data-quiz-mode="practice"' in html
+    assert "Delivery activities for this unit" in html
+    # Every key term links to its glossary anchor, and the anchor exists.
+    glossary = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    for anchor in re.findall(r'href="../../glossary/#([a-z0-9-]+)"', html):
+        assert f'id="{anchor}"' in glossary, anchor
+
+
+def test_tooltips_in_notes_but_never_in_quizzes(built_site):
+    html = (built_site / "cg-4417/units/201/index.html").read_text(encoding="utf-8")
+    assert 'class="csh-term"' in html and "data-tip=" in html
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for quiz in re.findall(r'<div class="csh-quiz".*?</script></div>', text, re.S):
+            assert "csh-term" not in quiz and "<abbr" not in quiz and "data-tip" not in quiz, page
+
+
+def test_every_legislation_page_shows_status_source_and_review_date(built_site):
+    pages = sorted((built_site / "legislation").glob("*/index.html"))
+    assert len(pages) >= 25
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "Status in 2026:" in html and 'class="csh-status' in html, page
+        assert "Last reviewed:" in html and re.search(r"20\d\d-\d\d-\d\d", html), page
+        assert re.search(r'Official source:</strong> <a href="https://(www\.)?(legislation\.gov\.uk|ico\.org\.uk|'
+                         r'handbook\.fca\.org\.uk|www\.fca\.org\.uk|www\.gov\.uk|www\.hse\.gov\.uk|'
+                         r'www\.equalityhumanrights\.com|[a-z.]+)', html), page
+
+
+def test_replaced_law_shows_spec_wording_and_current_position(built_site):
+    html = (built_site / "legislation/sale-of-goods-act-1979/index.html").read_text(encoding="utf-8")
+    assert "Replaced by:" in html or "replaced" in html.lower()
+    assert "consumer-rights-act-2015" in html
+    assert "What the specifications say" in html
+
+
+def test_glossary_has_enough_terms_with_anchors(built_site):
+    html = (built_site / "glossary/index.html").read_text(encoding="utf-8")
+    entries = re.findall(r'<div class="csh-term-entry" id="([a-z0-9-]+)"', html)
+    assert len(entries) >= 250 and len(entries) == len(set(entries))
+    assert "unique-selling-point" in entries
+
+
+def test_tutors_page_gathers_activities(built_site):
+    html = (built_site / "tutors/index.html").read_text(encoding="utf-8")
+    for slug in TAUGHT:
+        assert f'href="../{slug}/units/' in html
+    assert html.count("Towards the assignment:") >= 5
+
+
+def test_check_reports_coverage():
+    result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for slug in TAUGHT:
+        line = next(l for l in out.splitlines() if l.strip().startswith(f"{slug}:"))
+        notes = re.search(r"(\d+)/(\d+) outcomes or content areas with notes", line)
+        acts = re.search(r"(\d+)/(\d+) with activities", line)
+        assert notes.group(1) == notes.group(2) and acts.group(1) == acts.group(2), line
+        assert "practice items short for: none" in line
+    assert "terms used but undefined: none" in out
+
+
+def test_export_lists_legislation_and_glossary():
+    result = subprocess.run([sys.executable, "-m", "generator", "export", "json"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=300)
+    data = json.loads(result.stdout)
+    laws = {l["slug"]: l for l in data["legislation"]}
+    assert laws["consumer-rights-act-2015"]["status"] == "in force"
+    assert any(u.startswith("cg-4417/") for u in laws["consumer-rights-act-2015"]["units"])
+    assert len(data["glossary"]) >= 250
+
+
+@pytest.mark.browser
+def test_flashcards_keyboard_only_and_progress_kept(page, site_url):
+    page.goto(site_url + "glossary/flashcards/")
+    root = page.locator("[data-csh-flashcards]")
+    card = root.locator(".csh-fc-card")
+    first = card.get_attribute("data-slug")
+    stats = root.locator(".csh-fc-stats").inner_text()
+    card.focus()
+    page.keyboard.press("Space")
+    assert root.locator(".csh-fc-back").is_visible()
+    page.keyboard.press("k")  # knew it: the card moves to box 2 and a new card is shown
+    assert card.get_attribute("data-slug") != first
+    page.keyboard.press("Tab")  # focus moves on to the controls, all reachable by keyboard
+    second = root.locator(".csh-fc-card").get_attribute("data-slug")
+    root.locator(".csh-fc-card").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("n")  # not yet: stays in box 1
+    after = root.locator(".csh-fc-stats").inner_text()
+    assert after != stats and "Box 2: 1" in after
+    saved = json.loads(page.evaluate("localStorage.getItem('cs-hub:v1:flashcards')"))
+    assert saved[first]["box"] == 2 and saved[second]["box"] == 1
+    page.reload()
+    assert "Box 2: 1" in page.locator("[data-csh-flashcards] .csh-fc-stats").inner_text()
+    # A deck for one unit only shows that unit's terms.
+    page.locator("#csh-fc-deck").select_option("cg-4417/201")
+    assert "cg-4417/201" in page.evaluate("document.querySelector('#csh-fc-deck').value")
