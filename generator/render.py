@@ -251,8 +251,16 @@ def _render_spec(env: Environment, site: Site, data: SpecData, corpus: Corpus, c
     return practice
 
 def _demote_headings(markdown: str) -> str:
-    """Headings inside notes sit under a ### notes heading, so they all become ####."""
-    return re.sub(r"^#{1,6} ", "#### ", markdown, flags=re.M)
+    """Headings inside notes sit under a ### notes heading, so they all become ####.
+    Python-Markdown also needs a blank line before a list that follows a paragraph."""
+    lines = re.sub(r"^#{1,6} ", "#### ", markdown, flags=re.M).split("\n")
+    out: list[str] = []
+    item = re.compile(r"^(\s*)([-*+]|\d+\.) ")
+    for line in lines:
+        if item.match(line) and out and out[-1].strip() and not item.match(out[-1]) and not out[-1].startswith(" "):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def _teaching_context(corpus: Corpus, data: SpecData, unit: Unit) -> dict[str, Any]:
