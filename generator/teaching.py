@@ -77,15 +77,21 @@ def load_teaching(content_dir: Path, corpus: Corpus, problems: Problems) -> Teac
 
 
 def _unit_ref_ok(corpus: Corpus, ref: str) -> bool:
+    """Whether '<spec>/<unit>' names a unit.  References into a file that already failed
+    to load count as fine, so one mistake gives one problem line, not a cascade."""
     spec, _, unit = ref.partition("/")
+    if spec in corpus.broken_specs:
+        return True
     data = corpus.specs.get(spec)
-    return bool(data and unit and data.resolve(unit))
+    return bool(data and unit and (data.resolve(unit) or unit in data.broken))
 
 
 def crosscheck_teaching(corpus: Corpus, layer: TeachingLayer, problems: Problems) -> None:
     for (slug, number), (teaching, origin) in layer.units.items():
         data = corpus.specs.get(slug)
         unit = data.units.get(number) if data else None
+        if unit is None and (slug in corpus.broken_specs or (data and number in data.broken)):
+            continue  # its unit file already failed; reported there
         if unit is None:
             problems.add(origin.display, origin.line("unit"), "unit", f"{slug}/{number} is not a unit in content/",
                          "use the unit's page number")
@@ -148,7 +154,7 @@ def crosscheck_teaching(corpus: Corpus, layer: TeachingLayer, problems: Problems
         for wi, wording in enumerate(law.spec_wording):
             data = corpus.specs.get(wording.spec)
             for ui, unit in enumerate(wording.units):
-                if not data or not data.resolve(unit):
+                if not _unit_ref_ok(corpus, f"{wording.spec}/{unit}"):
                     problems.add(origin.display, origin.line("spec_wording", wi, "units", ui),
                                  f"spec_wording[{wi}].units[{ui}]", f"{wording.spec}/{unit} is not a unit",
                                  "use a unit number of that specification")
@@ -198,16 +204,20 @@ def coverage(corpus: Corpus, layer: TeachingLayer, problems: Problems) -> list[s
                 with_activity += has_activity
                 where = entry[1].display if entry else f"content/{data.slug}/teaching/{number}.yml"
                 if not has_notes:
-                    problems.add(where, 0, "notes", f"unit {number} {kind} {tid} has no teaching notes",
+                    problems.add(where, entry[1].line("notes") if entry else 0, "notes",
+                                 f"unit {number} {kind} {tid} has no teaching notes",
                                  f"add a notes entry with {kind}: \"{tid}\"")
                 if not has_activity:
-                    problems.add(where, 0, "activities", f"unit {number} {kind} {tid} has no tutor activity",
+                    problems.add(where, entry[1].line("activities") if entry else 0, "activities",
+                                 f"unit {number} {kind} {tid} has no tutor activity",
                                  f"add an activity with {kind}: \"{tid}\"")
             for outcome in unit.outcomes:
                 n = sum(1 for it in bank_items if it.outcome == outcome.id and it.status == "reviewed")
                 if n < 3:
                     items_low.append(f"{number}/{outcome.id}")
-                    problems.add(f"quizzes/{data.slug}/{number}.yml", 0, f"outcome {outcome.id}",
+                    bank = corpus.banks.by_unit.get((data.slug, number)) if corpus.banks else None
+                    problems.add(f"quizzes/{data.slug}/{number}.yml", bank.origin.line("items") if bank else 0,
+                                 f"outcome {outcome.id}",
                                  f"unit {number} outcome {outcome.id} has {n} reviewed practice items",
                                  "write at least 3 reviewed items for every outcome")
         lines.append(f"{data.slug}: {with_notes}/{total} outcomes or content areas with notes, "

@@ -95,6 +95,13 @@ CASES = {
     "bank-cannot-fill-blueprint": replace("quizzes/cg-4417/201.yml", "status: reviewed", "status: draft", count=-1),
     "bank-bad-references": write("quizzes/cg-4417/202.yml", BAD_BANK),
     "bank-wrong-path": write("quizzes/cg-4417/999.yml", "spec: cg-4417\nunit: '202'\nitems:\n" + BAD_BANK.split("items:\n", 1)[1]),
+    "teaching-bad-references": replace("content/cg-4417/teaching/201.yml",
+                                       "key_terms:\n  - customer-service\n",
+                                       "key_terms:\n  - customer-service\n  - no-such-term\n"),
+    "teaching-unknown-law": replace("content/cg-4417/teaching/201.yml",
+                                    "legislation:\n  - consumer-rights-act-2015\n",
+                                    "legislation:\n  - consumer-rights-act-2051\n"),
+    "teaching-missing-notes": replace("content/cg-4417/teaching/201.yml", '  - outcome: "1"\n', '  - outcome: "9"\n'),
     "several-problems-at-once": lambda root: [
         replace(UNIT, "credits: 6\n", "credits: six\n")(root),
         replace("content/cg-4417/units/302.yml", "glh: 55\n", "glh: 55\nglh: 56\n")(root),

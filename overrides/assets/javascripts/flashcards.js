@@ -48,10 +48,11 @@
     root.addEventListener("keydown", function (e) {
       if (e.target.tagName === "SELECT" || e.target.tagName === "INPUT") return;
       if (!self.card) return;
+      // stopPropagation: Material binds N and P to next/previous page on the window.
       if (!self.flipped && (e.key === " " || e.key === "Enter") && e.target.tagName !== "BUTTON") {
-        e.preventDefault(); self.flip();
-      } else if (self.flipped && (e.key === "k" || e.key === "K")) { e.preventDefault(); self.mark(true); }
-      else if (self.flipped && (e.key === "n" || e.key === "N")) { e.preventDefault(); self.mark(false); }
+        e.preventDefault(); e.stopPropagation(); self.flip();
+      } else if (self.flipped && (e.key === "k" || e.key === "K")) { e.preventDefault(); e.stopPropagation(); self.mark(true); }
+      else if (self.flipped && (e.key === "n" || e.key === "N")) { e.preventDefault(); e.stopPropagation(); self.mark(false); }
     });
   }
 
