@@ -8,7 +8,7 @@ import typing
 
 from pydantic import BaseModel
 
-from . import models
+from . import models, quiz_models, teaching_models
 
 
 def type_name(annotation) -> str:
@@ -56,4 +56,8 @@ CONTENT_MODELS = [
     models.TestSpec, models.TestOutcome, models.Unit, models.Outcome, models.Criterion,
     models.KnowledgeStatement, models.ContentArea, models.ContentPoint, models.ContentBlock,
     models.AssessmentRoute, models.GradeDescriptor, models.CrossLink, models.Repair, models.Note,
+    quiz_models.Bank, quiz_models.Item, quiz_models.Option, quiz_models.Pair,
+    teaching_models.Teaching, teaching_models.OutcomeNotes, teaching_models.Example, teaching_models.Activity,
+    teaching_models.Glossary, teaching_models.Term, teaching_models.Law, teaching_models.SpecWording,
+    teaching_models.Source,
 ]

@@ -154,7 +154,5 @@
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.cshOnPage(init);  // defined in hub.js, which loads first
 })();

@@ -57,7 +57,8 @@
 
   function followAlias(root) {
     var marker = root.querySelector("[data-csh-alias]");
-    if (!marker) return;
+    if (!marker || marker.dataset.cshFollowed) return;
+    marker.dataset.cshFollowed = "1";
     var unit = marker.getAttribute("data-csh-alias");
     var target = /\.html$/.test(location.pathname) ? unit + ".html" : "../" + unit + "/";
     location.replace(target + location.search + location.hash);
@@ -97,14 +98,15 @@
     followAlias(document);
     setupCopyButtons(document);
     setupTerms(document);
-    document.dispatchEvent(new CustomEvent("csh:page"));
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  // Run `fn` on page load and again after each Material instant-navigation page swap
+  // (document$).  Every init() is idempotent, so running from both is safe; relying on
+  // document$ alone fails in the offline build.  The other page scripts use this too.
+  window.cshOnPage = function (fn) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+    else fn();
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(fn);
+  };
+  window.cshOnPage(init);
 })();

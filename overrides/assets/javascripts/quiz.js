@@ -1127,8 +1127,12 @@
   var running = [];
 
   function init() {
-    running.forEach(function (r) { if (r.cleanup) r.cleanup(); });
-    running = [];
+    // Stop the timers of quizzes whose page has been swapped away by instant navigation.
+    running = running.filter(function (r) {
+      if (document.contains(r.root)) return true;
+      if (r.cleanup) r.cleanup();
+      return false;
+    });
     document.querySelectorAll("[data-quiz]").forEach(function (root) {
       if (root.dataset.cshStarted) return;
       root.dataset.cshStarted = "1";
@@ -1152,13 +1156,5 @@
     loadAttempts: loadAttempts, store: store, PREFIX: PREFIX
   };
 
-  // Material's instant navigation swaps pages without a reload: document$ emits on each
-  // page.  Without it (offline build), start once the document is ready.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.cshOnPage(init);  // defined in hub.js, which loads first
 })();

@@ -164,7 +164,5 @@
 
   window.CSHRoutes = { check: check, groupLabel: groupLabel };
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.cshOnPage(init);  // defined in hub.js, which loads first
 })();
