@@ -52,7 +52,7 @@ def model_tables(order: list[type[BaseModel]]) -> list[dict]:
 
 
 CONTENT_MODELS = [
-    models.Specification, models.Source, models.Qualification, models.UnitGroup, models.UnitPool, models.LevelCredits,
+    models.Specification, models.Source, models.Qualification, models.UnitGroup, models.UnitPool, models.Limits, models.LevelCredits,
     models.TestSpec, models.TestOutcome, models.Unit, models.Outcome, models.Criterion,
     models.KnowledgeStatement, models.ContentArea, models.ContentPoint, models.ContentBlock,
     models.AssessmentRoute, models.GradeDescriptor, models.CrossLink, models.Repair, models.Note,

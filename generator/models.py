@@ -168,29 +168,30 @@ class Unit(Model):
     source_lines: str | None = Field(default=None, description="Where the unit is in the seed, e.g. '340-761'.")
 
 
-class UnitGroup(Model):
-    """A group of units in a qualification structure with its rule."""
+class Limits(Model):
+    """The limits a rule of combination can set on the units chosen under it."""
 
-    id: Ident
-    title: Text
-    units: list[Ident] = Field(min_length=1)
     min_units: int | None = None
     max_units: int | None = None
     min_credits: int | None = None
     max_credits: int | None = None
 
 
-class UnitPool(Model):
+class UnitGroup(Limits):
+    """A group of units in a qualification structure with its rule."""
+
+    id: Ident
+    title: Text
+    units: list[Ident] = Field(min_length=1)
+
+
+class UnitPool(Limits):
     """A rule across several groups, e.g. SVQ 4's "a further two units from any of Groups B,
     C or E": the units chosen from those groups together must meet it."""
 
     id: Ident
     title: Text
     groups: list[Ident] = Field(min_length=2)
-    min_units: int | None = None
-    max_units: int | None = None
-    min_credits: int | None = None
-    max_credits: int | None = None
 
 
 class LevelCredits(Model):

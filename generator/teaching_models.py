@@ -18,30 +18,33 @@ class Example(Model):
     text: Text = Field(description="A short worked example from real customer-service work (Markdown).")
 
 
-class OutcomeNotes(Model):
+class Targeted(Model):
+    """Something written for exactly one outcome or (BTEC L2 Unit 1) one content area."""
+
+    outcome: Ident | None = Field(default=None, description="The outcome id it is for.")
+    content: Ident | None = Field(default=None, description="Or: the content area id (BTEC L2 Unit 1).")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> "Targeted":
+        if (self.outcome is None) == (self.content is None):
+            raise ValueError("give exactly one of outcome: or content:")
+        return self
+
+
+class OutcomeNotes(Targeted):
     """Teaching notes for one outcome, learning aim or (BTEC L2 Unit 1) content area."""
 
-    outcome: Ident | None = Field(default=None, description="The outcome id these notes teach.")
-    content: Ident | None = Field(default=None, description="Or: the content area id (BTEC L2 Unit 1).")
     criteria: list[Ident] = Field(default_factory=list, description="Criteria these notes serve (linked).")
     explanation: Text = Field(description="The teaching text, in Markdown, in your own words.")
     examples: list[Example] = Field(min_length=1)
     mistakes: list[Text] = Field(min_length=1, description="Common mistakes learners make.")
     check_yourself: list[Text] = Field(min_length=2, description="Questions learners answer for themselves.")
 
-    @model_validator(mode="after")
-    def _one_target(self) -> "OutcomeNotes":
-        if (self.outcome is None) == (self.content is None):
-            raise ValueError("give exactly one of outcome: or content:")
-        return self
 
-
-class Activity(Model):
+class Activity(Targeted):
     """A delivery activity for tutors."""
 
     id: Ident
-    outcome: Ident | None = None
-    content: Ident | None = None
     title: Text
     purpose: Text
     time: Text = Field(description="e.g. '40 minutes'.")
@@ -53,12 +56,6 @@ class Activity(Model):
     criteria: list[Ident] = Field(default_factory=list, description="Criteria it prepares for or evidences.")
     assignment_link: str | None = Field(
         default=None, description="For assignment-assessed units: how it leads into the assignment.")
-
-    @model_validator(mode="after")
-    def _one_target(self) -> "Activity":
-        if (self.outcome is None) == (self.content is None):
-            raise ValueError("give exactly one of outcome: or content:")
-        return self
 
 
 class Teaching(Model):
