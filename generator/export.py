@@ -43,7 +43,7 @@ def unit_record(unit: Unit) -> dict[str, Any]:
     return record
 
 
-def build_dataset(corpus: Corpus, extras: dict[str, Any] | None = None) -> dict[str, Any]:
+def build_dataset(corpus: Corpus) -> dict[str, Any]:
     specs = []
     for data in corpus.specs.values():
         spec = data.spec
@@ -90,6 +90,4 @@ def build_dataset(corpus: Corpus, extras: dict[str, Any] | None = None) -> dict[
                              "units": list(term.units)})
     dataset: dict[str, Any] = {"schema": "cs-hub/dataset/1", "specifications": specs,
                                "legislation": legislation, "glossary": glossary}
-    if extras:
-        dataset.update(extras)
     return dataset

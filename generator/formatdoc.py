@@ -4,6 +4,7 @@ page can never disagree with what the validator accepts."""
 from __future__ import annotations
 
 import re
+import types
 import typing
 
 from pydantic import BaseModel
@@ -19,7 +20,7 @@ def type_name(annotation) -> str:
         return type_name(args[0])
     if origin is list:
         return f"list of {type_name(args[0])}"
-    if origin in (typing.Union, getattr(__import__('types'), 'UnionType')):
+    if origin in (typing.Union, types.UnionType):
         names = [type_name(a) for a in args if a is not type(None)]
         return " or ".join(names)
     if origin is typing.Literal:

@@ -12,7 +12,7 @@ with a ``repair`` record saying what was printed and how sure the repair is.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 

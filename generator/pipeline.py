@@ -15,7 +15,7 @@ from pathlib import Path
 from .corpus import Corpus, load_content
 from .crosscheck import crosscheck
 from .problems import ContentError, Problems
-from .quizzes import Banks, bank_report, crosscheck_banks, load_banks
+from .quizzes import bank_report, crosscheck_banks, load_banks
 from .teaching import coverage, crosscheck_teaching, load_teaching
 from .render import Site, render_site
 from .schema import schema_files
@@ -47,7 +47,7 @@ def load_and_check(project: Project) -> Corpus:
     # Stages 1 and 2: safe YAML with line numbers, then typed models per file.
     corpus = load_content(project.content, problems)
     corpus.banks = load_banks(project.quizzes, problems)
-    corpus.teaching = load_teaching(project.content, corpus, problems)
+    corpus.teaching = load_teaching(project.content, problems)
     # Stage 3: the corpus-wide cross-check sees everything that loaded, and every test
     # specification must be fillable from its bank.
     crosscheck(corpus, problems)

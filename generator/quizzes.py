@@ -140,15 +140,6 @@ def allocate(weights: list[int], total: int) -> list[int]:
     return counts
 
 
-@dataclass
-class Shortfall:
-    unit: str
-    outcome: str
-    need: int
-    have: int
-    measure: str  # "items" or "marks"
-
-
 def blueprint_needs(test: TestSpec) -> list[tuple[str | None, str, int, str, str | None]]:
     """(unit, outcome, amount, measure, demand) a bank must supply for one test, counted
     for the longest length a learner may choose."""

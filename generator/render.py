@@ -11,7 +11,6 @@ import html
 import itertools
 import re
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from . import anchors
 from .corpus import Corpus, SpecData, natural_key
 from .formatdoc import CONTENT_MODELS, model_tables
 from .glossary_links import link_terms
-from .quiz_render import embed_json, item_payload, mock_payload, outcome_label, practice_payload, reviewed
+from .quiz_render import embed_json, mock_payload, outcome_label, practice_payload, reviewed
 from .models import Outcome, Unit
 from .routes import has_options, rules_data
 from .teaching import law_units
@@ -169,7 +168,7 @@ def used_by(data: SpecData) -> dict[str, list[str]]:
     return result
 
 
-def render_site(corpus: Corpus, extras: dict[str, Any] | None = None) -> Site:
+def render_site(corpus: Corpus) -> Site:
     env = make_env()
     site = Site()
     specs = list(corpus.specs.values())
@@ -179,7 +178,7 @@ def render_site(corpus: Corpus, extras: dict[str, Any] | None = None) -> Site:
     for data in specs:
         practice_units[data.slug] = _render_spec(env, site, data, corpus, ctx_common)
 
-    _render_teaching_pages(env, site, corpus, ctx_common)
+    _render_teaching_pages(env, site, corpus)
     site.add("index.md", env.get_template("home.md.j2").render(**ctx_common))
     site.add("progress.md", env.get_template("progress.md.j2").render(practice_units=practice_units, **ctx_common))
     activities = []
@@ -322,7 +321,7 @@ def law_group(slug: str) -> str:
     return "Other laws named in the specifications"
 
 
-def _render_teaching_pages(env: Environment, site: Site, corpus: Corpus, ctx: dict) -> None:
+def _render_teaching_pages(env: Environment, site: Site, corpus: Corpus) -> None:
     """Glossary, flashcards and the legislation library (pages shared by all specifications)."""
     layer = corpus.teaching
     if not layer:

@@ -31,7 +31,7 @@ class TeachingLayer:
         return term.slug or slugify(term.term)
 
 
-def load_teaching(content_dir: Path, corpus: Corpus, problems: Problems) -> TeachingLayer:
+def load_teaching(content_dir: Path, problems: Problems) -> TeachingLayer:
     layer = TeachingLayer()
     for spec_dir in sorted(p for p in content_dir.iterdir() if p.is_dir()) if content_dir.is_dir() else []:
         for path in sorted((spec_dir / "teaching").glob("*.yml"), key=lambda p: natural_key(p.stem)):
@@ -46,34 +46,33 @@ def load_teaching(content_dir: Path, corpus: Corpus, problems: Problems) -> Teac
                              f"save it as content/{model.spec}/teaching/{model.unit}.yml")
                 continue
             layer.units[model.spec, model.unit] = (model, Sourced(display, loaded))
-    for path in sorted((content_dir / "glossary").glob("*.yml")):
-        display = display_path(path, content_dir)
-        loaded = load_yaml(path, display, problems)
-        model = validate_file(loaded, Glossary, display, problems) if loaded else None
-        if model is None:
-            continue
-        origin = Sourced(display, loaded)
+    for model, origin in _load_all(content_dir / "glossary", Glossary, content_dir, problems):
         for i, term in enumerate(model.terms):
             slug = layer.term_slug(term)
             if slug in layer.terms:
                 other = layer.terms[slug][1]
-                problems.add(display, origin.line("terms", i, "term"), f"terms[{i}].term",
+                problems.add(origin.display, origin.line("terms", i, "term"), f"terms[{i}].term",
                              f"the term {term.term!r} (#{slug}) is already defined in {other.display}",
                              "define each term once and list every unit that uses it")
                 continue
             layer.terms[slug] = (term, origin, i)
-    for path in sorted((content_dir / "legislation").glob("*.yml")):
-        display = display_path(path, content_dir)
-        loaded = load_yaml(path, display, problems)
-        model = validate_file(loaded, Law, display, problems) if loaded else None
-        if model is None:
-            continue
-        if model.slug != path.stem:
-            problems.add(display, loaded.line_for(("slug",)), "slug",
+    for model, origin in _load_all(content_dir / "legislation", Law, content_dir, problems):
+        if model.slug != Path(origin.display).stem:
+            problems.add(origin.display, origin.line("slug"), "slug",
                          f"slug {model.slug!r} does not match the file name", f"rename the file to {model.slug}.yml")
             continue
-        layer.laws[model.slug] = (model, Sourced(display, loaded))
+        layer.laws[model.slug] = (model, origin)
     return layer
+
+
+def _load_all(folder: Path, model, content_dir: Path, problems: Problems):
+    """Every valid file of one kind in `folder`, with where it came from."""
+    for path in sorted(folder.glob("*.yml")):
+        display = display_path(path, content_dir)
+        loaded = load_yaml(path, display, problems)
+        validated = validate_file(loaded, model, display, problems) if loaded else None
+        if validated is not None:
+            yield validated, Sourced(display, loaded)
 
 
 def _unit_ref_ok(corpus: Corpus, ref: str) -> bool:
@@ -137,12 +136,12 @@ def crosscheck_teaching(corpus: Corpus, layer: TeachingLayer, problems: Problems
                 problems.add(origin.display, origin.line("legislation", i), f"legislation[{i}]",
                              f"the legislation library has no entry {law!r}",
                              f"add content/legislation/{law}.yml, or correct the slug")
-    for slug, (term, origin, i) in layer.terms.items():
+    for term, origin, i in layer.terms.values():
         for ui, ref in enumerate(term.units):
             if not _unit_ref_ok(corpus, ref):
                 problems.add(origin.display, origin.line("terms", i, "units", ui), f"terms[{i}].units[{ui}]",
                              f"{ref!r} is not a unit", "write units as '<spec>/<unit>', e.g. 'cg-4417/201'")
-    for slug, (law, origin) in layer.laws.items():
+    for law, origin in layer.laws.values():
         for ri, other in enumerate(law.replaced_by):
             if other not in layer.laws:
                 problems.add(origin.display, origin.line("replaced_by", ri), f"replaced_by[{ri}]",

@@ -3,7 +3,6 @@ key (or a wrong answer), using the visible controls only."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import yaml
 

@@ -3,7 +3,6 @@ the JavaScript one on many generated selections."""
 
 from __future__ import annotations
 
-import json
 import random
 
 import pytest

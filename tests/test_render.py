@@ -4,7 +4,6 @@ hand-written pages never touched, StrictUndefined on."""
 from __future__ import annotations
 
 import json
-import os
 import time
 
 import jinja2
