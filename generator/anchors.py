@@ -1,31 +1,13 @@
-"""Anchor ids on unit pages (conventions §3).  Tutors paste these into lesson plans,
-so they must never change for the same printed id."""
+"""Kept while the loader moves to urls.py: anchors are made in generator/urls.py."""
 
 from __future__ import annotations
 
-import re
-
 from .models import Outcome
+from .urls import content_anchor, knowledge_anchor, outcome_anchor, slugify
+from .urls import criterion_anchor as _criterion_anchor
 
-
-def slugify(text: str) -> str:
-    """Lower-case; every run of characters other than a-z0-9 becomes '-'; trimmed."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def outcome_anchor(outcome_id: str) -> str:
-    return f"lo-{slugify(outcome_id)}"
+__all__ = ["content_anchor", "criterion_anchor", "knowledge_anchor", "outcome_anchor", "slugify"]
 
 
 def criterion_anchor(outcome: Outcome, criterion_id: str) -> str:
-    # SVQ elements hold performance criteria; everything else holds assessment criteria.
-    prefix = "pc" if outcome.kind == "element" else "ac"
-    return f"{prefix}-{slugify(criterion_id)}"
-
-
-def knowledge_anchor(knowledge_id: str) -> str:
-    return f"k-{slugify(knowledge_id)}"
-
-
-def content_anchor(content_id: str) -> str:
-    return f"content-{slugify(content_id)}"
+    return _criterion_anchor(outcome.kind, criterion_id)

@@ -78,13 +78,14 @@ def build_dataset(corpus: Corpus) -> dict[str, Any]:
     legislation, glossary = [], []
     layer = getattr(corpus, "teaching", None)
     if layer:
-        from .teaching import law_units
+        from .relations import law_links, law_units
 
+        links = law_links(corpus)
         for slug, (law, _) in sorted(layer.laws.items()):
             legislation.append({"slug": slug, "title": law.title, "status": law.status, "status_note": law.status_note,
                                 "replaced_by": list(law.replaced_by), "last_reviewed": law.last_reviewed,
                                 "sources": [src.model_dump() for src in law.sources],
-                                "units": law_units(corpus, layer, slug)})
+                                "units": law_units(corpus, slug, links)})
         for slug, (term, _, _) in sorted(layer.terms.items()):
             glossary.append({"slug": slug, "term": term.term, "definition": term.definition,
                              "units": list(term.units)})

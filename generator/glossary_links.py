@@ -9,22 +9,26 @@ Only teaching notes are marked: criteria, quizzes and everything else stay plain
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 # Existing Markdown links, inline code and HTML tags are never touched.
 _PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)(\{[^}]*\})?|`[^`]*`|<[^>]+>")
+
+
+class TermForm(NamedTuple):
+    slug: str
+    forms: list[str]  # the term and its aliases: any of them gets the tooltip
+    definition: str
+    term: str
 
 
 def _attr(text: str) -> str:
     return text.replace("\\", "").replace('"', "&quot;").replace("\n", " ").replace("{", "(").replace("}", ")")
 
 
-def link_terms(markdown: str, terms: list[tuple[str, list[str], str, str]], glossary_path: str,
-               limit: int = 10) -> str:
-    """Link the first use of each term in `markdown`.
-
-    terms: (slug, [forms...], definition, display term), longest forms first is not needed:
-    the longest matching form wins at each position.
-    """
+def link_terms(markdown: str, terms: list[TermForm], glossary_path: str, limit: int = 10) -> str:
+    """Link the first use of each term in `markdown` (at most `limit` terms).  The longest
+    matching form wins at each position."""
     forms = []
     for slug, words, definition, term in terms:
         for word in words:
@@ -54,7 +58,7 @@ def link_terms(markdown: str, terms: list[tuple[str, list[str], str, str]], glos
                 rebuilt.append(text)
                 continue
 
-            def swap(m: re.Match) -> str:
+            def swap(m: re.Match[str]) -> str:
                 word, slug, definition, term = lookup[m.group(1).lower()]
                 if slug in done or len(done) >= limit:
                     return m.group(1)

@@ -23,6 +23,19 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
+def inside(docs: Path, rel: str) -> Path | None:
+    """The file docs/rel, or None if rel could reach outside docs/ (an absolute path, a
+    '..' part, a link out of the tree).  Page paths are made from content ids, which the
+    models restrict, but the writer refuses on its own account: it must never write or
+    delete a file outside docs/, whatever a content file or an edited manifest says."""
+    parts = rel.split("/")
+    if not rel or rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts):
+        return None
+    root = docs.resolve()
+    target = (root / rel).resolve()
+    return target if target.is_relative_to(root) and target != root else None
+
+
 def read_manifest(docs: Path) -> set[str]:
     try:
         return set(json.loads((docs / MANIFEST).read_text(encoding="utf-8"))["files"])
@@ -34,7 +47,11 @@ def check_ownership(docs: Path, files: dict[str, bytes], problems: Problems) -> 
     """Refuse to overwrite a file the generator did not write (a hand-written page)."""
     owned = read_manifest(docs)
     for rel in sorted(files):
-        target = docs / rel
+        target = inside(docs, rel)
+        if target is None:
+            problems.add(f"docs/{rel}", 0, "", "this page would be written outside the docs/ folder",
+                         "ids used in page paths may hold only letters, digits and '-'")
+            continue
         if target.exists() and rel not in owned and target.read_bytes() != files[rel]:
             problems.add(f"docs/{rel}", 0, "", "a hand-written file is in the way of a generated page",
                          "move or rename the hand-written file; the generator never overwrites it")
@@ -48,7 +65,8 @@ def write_tree(docs: Path, files: dict[str, bytes]) -> WriteReport:
     report = WriteReport()
     previous = read_manifest(docs)
     for rel in sorted(files):
-        target = docs / rel
+        target = inside(docs, rel)
+        assert target is not None  # check_ownership has refused every path outside docs/
         data = files[rel]
         if target.exists() and target.read_bytes() == data:
             report.unchanged += 1
@@ -59,11 +77,11 @@ def write_tree(docs: Path, files: dict[str, bytes]) -> WriteReport:
         tmp.replace(target)
         report.written.append(rel)
     for rel in sorted(previous - set(files)):
-        target = docs / rel
-        if target.is_file():
+        target = inside(docs, rel)  # an edited manifest must not make us delete anything else
+        if target is not None and target.is_file():
             target.unlink()
             report.removed.append(rel)
-            _prune_empty_dirs(target.parent, docs)
+            _prune_empty_dirs(target.parent, docs.resolve())
     manifest = json.dumps({"files": sorted(files)}, indent=1) + "\n"
     if not (docs / MANIFEST).exists() or (docs / MANIFEST).read_text(encoding="utf-8") != manifest:
         (docs / MANIFEST).write_text(manifest, encoding="utf-8")

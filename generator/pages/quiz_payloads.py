@@ -7,35 +7,32 @@ Only reviewed items are published.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-import markdown as md_lib
-
-from .anchors import content_anchor, criterion_anchor, outcome_anchor
-from .corpus import SpecData
-from .models import TestSpec, Unit
-from .quiz_models import Item
-
-
-def md_html(text: str | None) -> str:
-    if not text:
-        return ""
-    html = md_lib.markdown(text, extensions=["attr_list", "tables"], output_format="html")
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return html
+from .. import urls
+from ..corpus import SpecData
+from ..markdown_text import md_html
+from ..models import TestSpec, Unit
+from ..labels import find_outcome, outcome_label
+from ..quiz_models import Item
 
 
-def outcome_label(unit: Unit, outcome_id: str) -> str:
-    outcome = next(o for o in unit.outcomes if o.id == outcome_id)
-    kind = {"outcome": "Outcome", "learning-aim": "Learning aim", "assessment-outcome": "Assessment outcome",
-            "element": "Element"}[outcome.kind]
-    return f"{kind} {outcome.id}: {outcome.title}"
+class ItemPayloads:
+    """An item's payload is the same on its unit's practice quiz, on every mock test that
+    draws on it and on the answer keys, so each is rendered once per build."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+    def get(self, spec: str, unit: Unit, item: Item) -> dict[str, Any]:
+        key = (spec, unit.number, item.id)
+        if key not in self._made:
+            self._made[key] = item_payload(item, unit)
+        return self._made[key]
 
 
 def item_payload(item: Item, unit: Unit) -> dict[str, Any]:
-    outcome = next(o for o in unit.outcomes if o.id == item.outcome)
+    kind = find_outcome(unit, item.outcome).kind
     payload: dict[str, Any] = {
         "id": item.id,
         "unit": unit.number,
@@ -44,9 +41,9 @@ def item_payload(item: Item, unit: Unit) -> dict[str, Any]:
         "marks": item.marks,
         "stem": md_html(item.stem),
         "explanation": md_html(item.explanation),
-        "links": [{"unit": unit.number, "anchor": criterion_anchor(outcome, cid), "label": cid}
+        "links": [{"unit": unit.number, "anchor": urls.criterion_anchor(kind, cid), "label": cid}
                   for cid in item.criteria]
-                 + [{"unit": unit.number, "anchor": content_anchor(aid), "label": aid} for aid in item.content],
+                 + [{"unit": unit.number, "anchor": urls.content_anchor(aid), "label": aid} for aid in item.content],
     }
     payload["demand"] = item.demand
     payload["command_word"] = item.command_word
@@ -73,35 +70,37 @@ def reviewed(items: list[Item]) -> list[Item]:
     return [item for item in items if item.status == "reviewed"]
 
 
-def practice_payload(data: SpecData, unit: Unit, items: list[Item]) -> dict[str, Any]:
+def practice_payload(data: SpecData, unit: Unit, items: list[Item], made: ItemPayloads) -> dict[str, Any]:
     used = {item.outcome for item in items}
     return {
-        "id": f"{data.slug}-{unit.number}-practice",
+        "id": urls.practice_quiz_id(data.slug, unit.number),
         "mode": "practice",
         "title": f"Unit {unit.number} practice",
         "spec": data.slug,
         "outcomes": [{"unit": unit.number, "id": o.id, "label": outcome_label(unit, o.id),
-                      "anchor": outcome_anchor(o.id)} for o in unit.outcomes if o.id in used],
-        "items": [item_payload(item, unit) for item in items],
+                      "anchor": urls.outcome_anchor(o.id)} for o in unit.outcomes if o.id in used],
+        "items": [made.get(data.slug, unit, item) for item in items],
     }
 
 
-def mock_payload(data: SpecData, test: TestSpec, items_by_unit: dict[str, list[Item]]) -> dict[str, Any]:
+def mock_payload(data: SpecData, test: TestSpec, items_by_unit: dict[str, list[Item]],
+                 made: ItemPayloads) -> dict[str, Any]:
     outcomes = []
     for part in test.outcomes:
         unit = data.resolve(part.unit or test.units[0])
-        outcome = next(o for o in unit.outcomes if o.id == part.outcome)
+        assert unit is not None  # the cross-check stage has resolved every blueprint unit
+        found = find_outcome(unit, part.outcome)
         outcomes.append({
             "unit": unit.number, "id": part.outcome, "label": outcome_label(unit, part.outcome),
-            "anchor": outcome_anchor(part.outcome), "questions": part.questions, "marks": part.marks,
-            "glh": outcome.glh,
+            "anchor": urls.outcome_anchor(part.outcome), "questions": part.questions, "marks": part.marks,
+            "glh": found.glh,
         })
     items = []
     for unit_number, unit_items in items_by_unit.items():
         unit = data.units[unit_number]
-        items.extend(item_payload(item, unit) for item in unit_items)
+        items.extend(made.get(data.slug, unit, item) for item in unit_items)
     return {
-        "id": f"{data.slug}-test-{test.id}",
+        "id": urls.mock_quiz_id(data.slug, test.id),
         "mode": "mock",
         "title": test.title,
         "spec": data.slug,
@@ -113,9 +112,3 @@ def mock_payload(data: SpecData, test: TestSpec, items_by_unit: dict[str, list[I
         "outcomes": outcomes,
         "items": items,
     }
-
-
-def embed_json(payload: dict[str, Any]) -> str:
-    """JSON that is safe inside a <script type="application/json"> element."""
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")

@@ -1,0 +1,49 @@
+"""The glossary (glossary.md.j2), one anchor per term under A-Z letter headings, and the
+flashcards page (flashcards.md.j2) with the deck the flashcard script reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .. import urls
+from ..markdown_text import embed_json
+from ..teaching_models import Term
+from .base import Facts, Page, unit_link
+
+
+def build(facts: Facts) -> Iterator[Page]:
+    layer = facts.corpus.teaching
+    if not layer:
+        return
+    terms = sorted(((slug, t) for slug, (t, _, _) in layer.terms.items()), key=lambda x: x[1].term.lower())
+    letters: dict[str, list[dict[str, Any]]] = {}
+    for slug, term in terms:
+        first = term.term[0].upper()
+        letter = first if first.isalpha() else "#"
+        letters.setdefault(letter, []).append(_entry(facts, slug, term))
+    yield Page(urls.GLOSSARY, "glossary.md.j2", {
+        "count": len(terms),
+        "flashcards_link": urls.relative(urls.GLOSSARY, urls.FLASHCARDS),
+        "letters": [(letter, urls.letter_anchor(letter), entries) for letter, entries in sorted(letters.items())],
+    })
+    yield Page(urls.FLASHCARDS, "flashcards.md.j2", {"payload_json": embed_json(_deck(facts, terms))})
+
+
+def _entry(facts: Facts, slug: str, term: Term) -> dict[str, Any]:
+    used_in = []
+    for ref in term.units:
+        spec, _, number = ref.partition("/")
+        used_in.append((f"{facts.spec_titles[spec]} {number}", unit_link(facts, urls.GLOSSARY, spec, number)))
+    return {"slug": slug, "t": term, "used_in": used_in}
+
+
+def _deck(facts: Facts, terms: list[tuple[str, Term]]) -> dict[str, Any]:
+    """What the flashcard script needs: every card, and the units a learner can filter by."""
+    return {
+        "terms": [{"slug": slug, "term": t.term, "definition": t.definition, "example": t.example,
+                   "units": list(t.units)} for slug, t in terms],
+        "units": [{"ref": f"{d.slug}/{n}", "label": f"{d.spec.short_title}: unit {n}, {u.title}"}
+                  for d in facts.specs for n, u in d.units.items()
+                  if any(f"{d.slug}/{n}" in t.units for _, t in terms)],
+    }

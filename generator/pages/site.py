@@ -1,0 +1,76 @@
+"""Pages about the whole site: home (home.md.j2), the learner's progress page
+(progress.md.j2), the tutors' index (tutors.md.j2), "About this content" (about.md.j2) and
+the content format reference (content-format.md.j2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .. import labels, urls
+from ..formatdoc import CONTENT_MODELS, model_tables
+from ..markdown_text import md_escape
+from .activities import activity_view
+from .base import Facts, Page
+from .quiz_block import MapLink
+from .quiz_payloads import reviewed
+
+
+def build(facts: Facts) -> Iterator[Page]:
+    yield Page(urls.HOME, "home.md.j2", _home(facts))
+    yield Page(urls.PROGRESS, "progress.md.j2", _progress(facts))
+    yield Page(urls.TUTORS, "tutors.md.j2", _tutors(facts))
+    yield Page(urls.ABOUT, "about.md.j2", {"specs": [
+        {"spec": d.spec, "href": urls.relative(urls.ABOUT, urls.spec_page(d.slug))} for d in facts.specs]})
+    yield Page(urls.CONTENT_FORMAT, "content-format.md.j2", {"tables": model_tables(CONTENT_MODELS)})
+
+
+def _home(facts: Facts) -> dict[str, Any]:
+    cards = []
+    for data in facts.specs:
+        tests = len(data.spec.tests)
+        for qual in data.spec.qualifications:
+            title = md_escape(qual.title) + (f" ({md_escape(qual.number)})" if qual.number else "")
+            about = md_escape(data.spec.awarding_body)
+            if qual.level:
+                about += " · Level " + md_escape(qual.level.replace("Level ", ""))
+            if tests:
+                about += " · " + labels.plural(tests, "mock test")
+            cards.append((title, urls.relative(urls.HOME, urls.spec_page(data.slug), qual.id), about))
+    example = facts.specs[0].slug if facts.specs else "spec"
+    return {"cards": cards, "example_link": f"{example}/units/…/#ac-…"}
+
+
+def _progress(facts: Facts) -> dict[str, Any]:
+    links, tests = [], []
+    banks = facts.corpus.banks
+    for data in facts.specs:
+        for test in data.spec.tests:
+            href = urls.relative(urls.PROGRESS, urls.test_page(data.slug, test.id))
+            links.append(MapLink(md_escape(test.title), href,
+                                 f'data-csh-quiz="{urls.mock_quiz_id(data.slug, test.id)}"'))
+            tests.append((md_escape(test.title), href, md_escape(data.spec.short_title)))
+        for number in data.units:
+            if banks and reviewed(banks.items_for(data.slug, number)):
+                links.append(MapLink(f"Unit {number}", urls.relative(urls.PROGRESS, urls.unit_page(data.slug, number)),
+                                     f'data-csh-quiz="{urls.practice_quiz_id(data.slug, number)}"'))
+    return {"links": links, "tests": tests}
+
+
+def _tutors(facts: Facts) -> dict[str, Any]:
+    layer = facts.corpus.teaching
+    sections = []
+    for data in facts.specs:
+        units = []
+        for number, unit in data.units.items():
+            entry = layer.units.get((data.slug, number)) if layer else None
+            if entry:
+                href = urls.relative(urls.TUTORS, urls.unit_page(data.slug, number))
+                units.append({"unit": unit, "href": href, "count": len(entry[0].activities),
+                              "activities": [activity_view(a, unit, href, with_target=True)
+                                             for a in entry[0].activities]})
+        if units:
+            sections.append((data.spec.short_title, units))
+    keys = [(md_escape(t.title), urls.relative(urls.TUTORS, urls.answer_key_page(d.slug, t.id)),
+             md_escape(d.spec.short_title)) for d in facts.specs for t in d.spec.tests]
+    return {"sections": sections, "keys": keys}

@@ -1,0 +1,99 @@
+"""The teaching layer of a unit page: "In brief", the "Learn it" notes with glossary
+tooltips, key terms, the law cards, tutors' activities and the practice quiz.
+
+Which laws a unit page shows is decided by relations.law_links, the same relation that
+lists the units on each law's page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import labels, urls
+from ..corpus import SpecData
+from ..glossary_links import TermForm, link_terms
+from ..markdown_text import demote_headings, md_escape
+from ..models import Unit
+from ..relations import unit_laws
+from ..teaching_models import OutcomeNotes
+from .activities import activity_view
+from .base import Facts
+from .quiz_block import QuizBlock, quiz_block
+from .quiz_payloads import practice_payload, reviewed
+
+
+def teaching_context(facts: Facts, data: SpecData, unit: Unit, path: str) -> dict[str, Any]:
+    """Everything the unit page needs from the teaching layer (empty when there is none)."""
+    layer = facts.corpus.teaching
+    entry = layer.units.get((data.slug, unit.number)) if layer else None
+    laws = _law_cards(facts, data, unit, path)
+    if not entry:
+        return {"teaching": None, "notes_views": [], "key_terms": [], "laws": laws, "activities": []}
+    teaching = entry[0]
+    glossary = urls.relative(path, urls.GLOSSARY)
+    forms = _term_forms(facts, teaching.key_terms, f"{data.slug}/{unit.number}")
+    return {
+        "teaching": teaching,
+        "notes_views": [_notes_view(unit, n, forms, glossary) for n in teaching.notes],
+        "key_terms": [(urls.relative(path, urls.GLOSSARY, slug), layer.terms[slug][0])  # type: ignore[union-attr]
+                      for slug in teaching.key_terms],
+        "flashcards_link": urls.relative(path, urls.FLASHCARDS),
+        "laws": laws,
+        "activities": [activity_view(a, unit, "", with_target=False) for a in teaching.activities],
+    }
+
+
+def _term_forms(facts: Facts, key_terms: list[str], ref: str) -> list[TermForm]:
+    """The glossary terms whose tooltips a unit's notes may show: its key terms first, then
+    every other term the glossary says the unit uses."""
+    layer = facts.corpus.teaching
+    assert layer is not None
+    wanted = list(dict.fromkeys(key_terms + [s for s, (t, _, _) in layer.terms.items() if ref in t.units]))
+    forms = []
+    for slug in wanted:
+        term = layer.terms[slug][0]
+        if term.tooltip:
+            forms.append(TermForm(slug, [term.term, *term.aliases], term.definition, term.term))
+    return forms
+
+
+def _notes_view(unit: Unit, notes: OutcomeNotes, forms: list[TermForm], glossary: str) -> dict[str, Any]:
+    if notes.content:
+        area = next(a for a in unit.content if a.id == notes.content)
+        heading = f"{notes.content} {md_escape(area.title)}"
+        kind = unit.outcomes[0].kind  # content areas sit under the unit's outcomes
+    else:
+        assert notes.outcome is not None  # the model requires one of outcome and content
+        outcome = labels.find_outcome(unit, notes.outcome)
+        heading = f"{labels.OUTCOME_KINDS[outcome.kind]} {outcome.id}: {md_escape(outcome.title)}"
+        kind = outcome.kind
+    return {
+        "n": notes,
+        "heading": heading,
+        "anchor": urls.notes_anchor(notes.outcome or notes.content or ""),
+        "criteria": [(c, urls.criterion_anchor(kind, c)) for c in notes.criteria],
+        "explanation": link_terms(demote_headings(notes.explanation), forms, glossary),
+        "examples": [(labels.SECTORS[ex.sector], ex.text) for ex in notes.examples],
+    }
+
+
+def _law_cards(facts: Facts, data: SpecData, unit: Unit, path: str) -> list[dict[str, Any]]:
+    layer = facts.corpus.teaching
+    if not layer:
+        return []
+    cards = []
+    for slug in unit_laws(facts.law_links, (data.slug, unit.number)):
+        law = layer.laws[slug][0]
+        status_class, status_label = labels.status_badge(law.status)
+        cards.append({"law": law, "href": urls.relative(path, urls.law_page(slug)),
+                      "status_class": status_class, "status_label": status_label})
+    return cards
+
+
+def practice_block(facts: Facts, data: SpecData, unit: Unit, path: str) -> QuizBlock | None:
+    banks = facts.corpus.banks
+    items = reviewed(banks.items_for(data.slug, unit.number)) if banks else []
+    if not items:
+        return None
+    payload = practice_payload(data, unit, items, facts.item_payloads)
+    return quiz_block(path, payload, [unit.number])
