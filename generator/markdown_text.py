@@ -40,7 +40,7 @@ def _to_html(text: str, extensions: tuple[str, ...]) -> str:
     converter = _CONVERTERS.get(extensions)
     if converter is None:
         converter = _CONVERTERS[extensions] = md_lib.Markdown(extensions=list(extensions), output_format="html")
-    out = converter.reset().convert(text)
+    out: str = converter.reset().convert(text)
     # A single paragraph becomes inline HTML, so it can sit inside a sentence or a button.
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
@@ -78,4 +78,5 @@ def embed_json(payload: Any) -> str:
     """JSON that is safe inside a <script type="application/json"> element: no "</" can
     close the element early and no "<!--" can start a comment in it."""
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    # "\/" and "\u003c" are valid JSON escapes ("\!" is not: JSON.parse would throw).
+    return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")

@@ -95,7 +95,7 @@ def mock_payload(data: SpecData, test: TestSpec, items_by_unit: dict[str, list[I
             "anchor": urls.outcome_anchor(part.outcome), "questions": part.questions, "marks": part.marks,
             "glh": found.glh,
         })
-    items = []
+    items: list[dict[str, Any]] = []
     for unit_number, unit_items in items_by_unit.items():
         unit = data.units[unit_number]
         items.extend(made.get(data.slug, unit, item) for item in unit_items)

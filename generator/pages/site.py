@@ -22,7 +22,9 @@ def build(facts: Facts) -> Iterator[Page]:
     yield Page(urls.TUTORS, "tutors.md.j2", _tutors(facts))
     yield Page(urls.ABOUT, "about.md.j2", {"specs": [
         {"spec": d.spec, "href": urls.relative(urls.ABOUT, urls.spec_page(d.slug))} for d in facts.specs]})
-    yield Page(urls.CONTENT_FORMAT, "content-format.md.j2", {"tables": model_tables(CONTENT_MODELS)})
+    tables = [(t["name"].lower(), {**t, "rows": [{**r, "required": "**required**" if r["required"] else ""}
+                                                  for r in t["rows"]]}) for t in model_tables(CONTENT_MODELS)]
+    yield Page(urls.CONTENT_FORMAT, "content-format.md.j2", {"tables": tables})
 
 
 def _home(facts: Facts) -> dict[str, Any]:

@@ -35,7 +35,7 @@ def teaching_context(facts: Facts, data: SpecData, unit: Unit, path: str) -> dic
     return {
         "teaching": teaching,
         "notes_views": [_notes_view(unit, n, forms, glossary) for n in teaching.notes],
-        "key_terms": [(urls.relative(path, urls.GLOSSARY, slug), layer.terms[slug][0])  # type: ignore[union-attr]
+        "key_terms": [(urls.relative(path, urls.GLOSSARY, slug), layer.terms[slug][0])
                       for slug in teaching.key_terms],
         "flashcards_link": urls.relative(path, urls.FLASHCARDS),
         "laws": laws,
