@@ -1,4 +1,4 @@
-"""The dataset export (conventions §4): the whole validated corpus as one JSON document."""
+"""The dataset export (CONVENTIONS.md §4): the whole validated corpus as one JSON document."""
 
 from __future__ import annotations
 

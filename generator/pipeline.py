@@ -1,4 +1,4 @@
-"""The one linear pipeline (conventions §7).
+"""The one linear pipeline (CONVENTIONS.md §7).
 
     load -> validate each file -> cross-check the corpus -> render -> write
 

@@ -1,7 +1,7 @@
 """Every page path, anchor and quiz id the site uses, each made by one function.
 
 Tutors paste these links into lesson plans and centres' tools read them, so they are a
-contract (see docs/conventions.md): the same printed id must always give the same
+contract (see CONVENTIONS.md §2 and §3): the same printed id must always give the same
 address.  Pages are addressed by their Markdown source path under docs/ (``cg-4417/
 units/201.md``); MkDocs turns those into directory URLs, ``.html`` URLs or sub-path URLs
 for each kind of build, so links between pages are always written source-relative with
