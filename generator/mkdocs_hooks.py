@@ -1,44 +1,35 @@
-"""Thin MkDocs hooks.  The generator is a pre-build step, not a plugin; these hooks only
+"""A thin MkDocs hook, for `mkdocs serve` only: re-run the generator and watch content/
+and quizzes/ so that editing a YAML file reloads the page.
 
-- hand MkDocs the navigation the generator wrote (docs/.nav.json), and
-- under `mkdocs serve`, re-run the generator and watch content/ and quizzes/ so that
-  editing a YAML file reloads the page.
+Nothing a build needs lives here: the generator is a pre-build step and the navigation is
+in mkdocs.yml, so an engine that runs no hooks builds the same site.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger("mkdocs.hooks.cs_hub")
 ROOT = Path(__file__).resolve().parent.parent
 _serving = False
 
 
-def on_startup(command, dirty):  # noqa: ARG001 - MkDocs hook signature
+def on_startup(command: str, dirty: bool) -> None:  # noqa: ARG001 - MkDocs hook signature
     global _serving
     _serving = command == "serve"
 
 
-def on_config(config):
-    if _serving:
-        _regenerate()
-    nav_file = Path(config["docs_dir"]) / ".nav.json"
-    if nav_file.exists() and not config.get("nav"):
-        config["nav"] = json.loads(nav_file.read_text(encoding="utf-8"))
-    return config
-
-
-def on_serve(server, config, builder):  # noqa: ARG001 - MkDocs hook signature
+def on_serve(server: Any, config: Any, builder: Any) -> Any:  # noqa: ARG001 - MkDocs hook signature
     for folder in ("content", "quizzes"):
         if (ROOT / folder).is_dir():
             server.watch(str(ROOT / folder))
     return server
 
 
-def on_pre_build(config):
+def on_pre_build(config: Any) -> None:  # noqa: ARG001 - MkDocs hook signature
     if _serving:
         _regenerate()
 

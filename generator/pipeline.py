@@ -8,7 +8,6 @@ before a single file is written, so a content mistake never leaves half a site.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,8 +64,6 @@ def render(corpus: Corpus) -> dict[str, bytes]:
     """Stage 4: every generated file as bytes, keyed by its path under docs/."""
     site: Site = render_site(corpus)
     files = {path: text.encode("utf-8") for path, text in site.pages.items()}
-    # The navigation is handed to MkDocs by generator/mkdocs_hooks.py (a dot-file, so not published).
-    files[".nav.json"] = (json.dumps(site.nav, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
     for rel, text in schema_files().items():
         files[f"schemas/{rel.rsplit('/', 1)[-1]}"] = text.encode("utf-8")
     return files

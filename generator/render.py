@@ -21,7 +21,6 @@ from .corpus import Corpus
 from .markdown_text import md_escape
 from .pages import glossary, legislation, site, specification, tests, unit
 from .pages.base import Facts, Page
-from .pages.nav import NavEntry, build_nav
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -54,7 +53,6 @@ class Site:
     """Everything the render stage produces."""
 
     pages: dict[str, str] = field(default_factory=dict)
-    nav: list[NavEntry] = field(default_factory=list)
 
     def add(self, path: str, text: str) -> None:
         if path in self.pages:
@@ -69,7 +67,6 @@ def render_site(corpus: Corpus) -> Site:
     for builder in PAGE_BUILDERS:
         for page in builder(facts):
             result.add(page.path, env.get_template(page.template).render(**page.context))
-    result.nav = build_nav(facts)
     return result
 
 

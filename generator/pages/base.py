@@ -70,3 +70,14 @@ def methods_of(unit: Unit, number: str | None = None) -> str:
 
 def md_list(values: list[str], sep: str = ", ") -> str:
     return sep.join(md_escape(v) for v in values)
+
+
+def trail(page: str, steps: list[tuple[str, str]], here: str) -> str:
+    """A "you are here" trail for a page the navigation does not list (units, tests, laws,
+    answer keys): links to each page above it, then its own name.  steps: (title, page)."""
+    links = [f"[{md_escape(title)}]({urls.relative(page, target)})" for title, target in steps]
+    return " › ".join([f"[Home]({urls.relative(page, urls.HOME)})", *links, md_escape(here)])
+
+
+def spec_trail(facts: Facts, page: str, spec: str, here: str) -> str:
+    return trail(page, [(facts.spec_titles[spec], urls.spec_page(spec))], here)

@@ -11,7 +11,7 @@ from .. import labels, urls
 from ..markdown_text import front_matter
 from ..relations import law_units
 from ..teaching_models import Law
-from .base import Facts, Page, unit_link
+from .base import Facts, Page, trail, unit_link
 
 
 def build(facts: Facts) -> Iterator[Page]:
@@ -47,6 +47,7 @@ def _law_page(facts: Facts, slug: str, law: Law, path: str) -> dict[str, Any]:
                       unit_link(facts, path, spec, number)))
     return {
         "title": front_matter(law.title),
+        "trail": trail(path, [("Legislation library", urls.LEGISLATION)], law.title),
         "description": front_matter(f"{law.title}: what it says, what it means at work, and where it stands in 2026."),
         "replaced_by": [(layer.laws[other][0].title, urls.relative(path, urls.law_page(other)))
                         for other in law.replaced_by],

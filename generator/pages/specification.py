@@ -35,6 +35,7 @@ def spec_context(facts: Facts, data: SpecData, path: str) -> dict[str, Any]:
         "qualifications": [_qualification(facts, data, q, path) for q in spec.qualifications],
         "tests": [{
             "title": t.title,
+            "href": urls.relative(path, urls.test_page(data.slug, t.id)),
             "size": labels.test_size(t.duration_min, t.questions, t.marks),
             "units": [(n, unit_link(facts, path, data.slug, n)) for n in t.units],
         } for t in spec.tests],

@@ -10,7 +10,7 @@ from .. import labels, urls
 from ..corpus import SpecData
 from ..markdown_text import front_matter, md_escape, md_inline
 from ..models import TestSpec, Unit
-from .base import Facts, Page
+from .base import Facts, Page, spec_trail, trail
 from .quiz_block import quiz_block
 from .quiz_payloads import mock_payload, reviewed
 
@@ -46,7 +46,7 @@ def _test_context(facts: Facts, data: SpecData, test: TestSpec, units: list[Unit
         "description": front_matter(f"A timed practice test drawn to the blueprint of the {test.title}"),
         "spec": data.spec,
         "test": test,
-        "spec_link": urls.relative(path, urls.spec_page(data.slug)),
+        "trail": spec_trail(facts, path, data.slug, test.title),
         "unit_links": [(n, urls.relative(path, urls.unit_page(data.slug, u.number)))
                        for n, u in zip(test.units, units)],
         "basis": "" if test.official else md_inline(test.basis or ""),
@@ -70,6 +70,7 @@ def _key_context(facts: Facts, data: SpecData, test: TestSpec, units: list[Unit]
         "description": front_matter(f"Every question in the bank for the {test.title}, with its answer and "
                                     "explanation, for tutors."),
         "test": test,
+        "trail": trail(path, [("For tutors", urls.TUTORS)], f"Answer key: {test.title}"),
         "test_link": urls.relative(path, test_path),
         "groups": groups,
     }

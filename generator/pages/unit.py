@@ -12,7 +12,7 @@ from ..corpus import SpecData
 from ..markdown_text import front_matter, md_escape, md_inline
 from ..models import Outcome, TestSpec, Unit
 from ..relations import tests_by_unit, used_by
-from .base import Facts, Page, unit_link
+from .base import Facts, Page, spec_trail, unit_link
 from .unit_compare import comparison
 from .unit_teaching import practice_block, teaching_context
 
@@ -26,7 +26,9 @@ def build(facts: Facts) -> Iterator[Page]:
             context = unit_context(facts, data, unit, path, tests.get(number, []), quals.get(number, []))
             yield Page(path, "unit.md.j2", context)
             for alias in unit.aliases:
-                yield Page(urls.unit_page(data.slug, alias), "alias.md.j2", alias_context(unit, alias))
+                alias_path = urls.unit_page(data.slug, alias)
+                yield Page(alias_path, "alias.md.j2", {**alias_context(unit, alias),
+                                                       "trail": spec_trail(facts, alias_path, data.slug, f"Unit {alias}")})
 
 
 def unit_context(facts: Facts, data: SpecData, unit: Unit, path: str, tests: list[TestSpec],
@@ -39,7 +41,7 @@ def unit_context(facts: Facts, data: SpecData, unit: Unit, path: str, tests: lis
                                     f"{unit.number}, {unit.title}"),
         "unit": unit,
         "spec": spec,
-        "spec_link": urls.relative(path, urls.spec_page(spec.slug)),
+        "trail": spec_trail(facts, path, spec.slug, f"Unit {unit.number}"),
         "facts": _facts_rows(unit),
         "also_quals": "; ".join(md_escape(q) for q in quals) if len(quals) > 1 else "",
         "also_count": len(quals),
