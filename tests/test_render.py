@@ -14,6 +14,8 @@ from generator.pipeline import Project, build, load_and_check, render
 from generator.problems import ContentError
 from generator.render import make_env, md_escape
 
+from .conftest import FIXTURE
+
 
 def test_same_input_gives_byte_identical_output(fixture_copy):
     project = Project(fixture_copy)
@@ -76,6 +78,26 @@ def test_unit_page_markdown(fixture_copy):
     alias = pages["cg-4417/units/271.md"].decode()
     assert "template: alias.html" in alias and 'data-csh-alias="201"' in alias
     assert "{{" not in text and "{%" not in text
+
+
+@pytest.fixture(scope="module")
+def fixture_pages() -> dict[str, bytes]:
+    # Rendering writes nothing, so the fixture corpus itself is used, rendered once here.
+    return render(load_and_check(Project(FIXTURE)))
+
+
+def test_pages_of_every_kind_of_unit(fixture_pages):
+    # The fixture holds one unit of each kind, so the fast loop renders each kind's anchors.
+    page = {path: fixture_pages[path].decode() for path in
+            ("svq-4-cs/units/1.md", "btec-l2-cso/units/1.md", "cg-4417/units/202.md", "cg-4417/tests/201.md")}
+    svq = page["svq-4-cs/units/1.md"]
+    assert 'id="pc-6"' in svq and 'id="k-3"' in svq and "{ #lo-2 }" in svq  # PCs run on across elements
+    btec = page["btec-l2-cso/units/1.md"]
+    assert "{ #content-c1 }" in btec and "{ #lo-ao4 }" in btec
+    pair = page["cg-4417/units/202.md"]
+    assert "## How Unit 202 differs from Unit 272" in pair and "(272.md#ac-1-3)" in pair
+    mock = page["cg-4417/tests/201.md"]
+    assert 'data-quiz-mode="mock"' in mock and "| **Total** | **3** |" in mock
 
 
 def test_every_real_unit_renders(real_corpus, real_pages):
