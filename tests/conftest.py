@@ -22,6 +22,16 @@ SHARED = Path(os.environ.get("CSH_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "seeds"
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    # The fast loop (-m "not browser and not slow") must never build the whole site: any test
+    # that needs it, directly or through site_url/page, counts as slow even if unmarked.
+    # tryfirst, so the marker is there before `-m` deselects.
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()) and item.get_closest_marker("slow") is None:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
