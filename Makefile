@@ -47,7 +47,9 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; fi
 
-## test: every test, browser tests included
+## test: every test, browser tests included (quick loop: $(PY) -m pytest -m "not browser and not slow")
+# No -m or -k here: the whole suite always runs, so pytest can never exit 5 ("no tests
+# collected") and every non-zero exit fails the target (and .ci/run).
 test: $(VENV)/.installed-test browser
 	$(PY) -m pytest -q
 

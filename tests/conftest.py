@@ -1,7 +1,15 @@
-"""Shared fixtures: the real project, temporary copies of it, and the seeds."""
+"""Shared fixtures: the small fixture corpus, the real project loaded once, temporary
+copies of either, and the seeds.
+
+Fast tests run in-process against tests/fixtures/corpus/ (a trimmed copy of the real content,
+19 files): a load and render of it takes a fraction of a second, where the real corpus takes
+several seconds.  Tests about the real content itself use `real_corpus` / `real_pages`, which
+load and render it once per session."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 from pathlib import Path
@@ -9,7 +17,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corpus"
 SHARED = Path(os.environ.get("CSH_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "seeds"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    # The fast loop (-m "not browser and not slow") must never build the whole site: any test
+    # that needs it, directly or through site_url/page, counts as slow even if unmarked.
+    # tryfirst, so the marker is there before `-m` deselects.
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()) and item.get_closest_marker("slow") is None:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -19,10 +39,55 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
-    path = SHARED / "seeds"
-    if not path.is_dir():
-        pytest.fail(f"the specification seeds are missing: expected {path}")
-    return path
+    if not SEEDS.is_dir():
+        # A developer without the shared folder still gets a green fast loop; CI sets
+        # CSH_REQUIRE_SEEDS=1 (see .ci/run), so there the fidelity tests can never be skipped.
+        message = f"specification seeds not found: expected {SEEDS} (set CSH_SHARED to the folder holding seeds/)"
+        if os.environ.get("CSH_REQUIRE_SEEDS"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def real_corpus():
+    """The real content, loaded and cross-checked once per session, in-process."""
+    from generator.pipeline import Project, load_and_check
+
+    return load_and_check(Project(ROOT))
+
+
+@pytest.fixture(scope="session")
+def real_pages(real_corpus) -> dict[str, bytes]:
+    """Every generated file of the real site (docs-relative path -> bytes), rendered once."""
+    from generator.pipeline import render
+
+    return render(real_corpus)
+
+
+@pytest.fixture()
+def fixture_copy(tmp_path: Path) -> Path:
+    """A throwaway copy of the fixture corpus (content, quizzes, hand-written docs) to break freely."""
+    dest = tmp_path / "project"
+    shutil.copytree(FIXTURE, dest)
+    return dest
+
+
+def run_cli(*args: str, corpus=None) -> tuple[int, str, str]:
+    """Run the command line in-process: (exit code, stdout, stderr), exactly as main() prints them.
+    With `corpus`, the CLI uses that already-loaded corpus instead of loading the content again."""
+    from generator import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.ExitStack() as stack:
+        if corpus is not None:
+            patch = pytest.MonkeyPatch()
+            stack.callback(patch.undo)
+            patch.setattr(cli, "load_and_check", lambda project: corpus)
+        stack.enter_context(contextlib.redirect_stdout(out))
+        stack.enter_context(contextlib.redirect_stderr(err))
+        code = cli.main(list(args))
+    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture()

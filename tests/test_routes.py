@@ -1,4 +1,5 @@
-"""The rules engine: each rule kind on its own, its message, and the CLI's exit codes."""
+"""The rules engine: each rule kind on its own, its message, and the CLI's exit codes (in-process
+on the real content, and a few real subprocess runs on the fixture corpus for the exit-code contract)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from generator.routes import check, group_label
 
-from .conftest import ROOT
+from .conftest import FIXTURE, ROOT, run_cli
 
 
 def rules(**over):
@@ -81,9 +82,9 @@ def test_unit_outside_the_qualification():
     assert check(rules(), ["9"]) == ["Unit 9 is not part of this qualification."]
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "generator", "routes", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+def run(corpus, *args):
+    """The routes command in-process, on the real content loaded once for the session."""
+    return run_cli("routes", *args, corpus=corpus)
 
 
 @pytest.mark.parametrize("qual, units, code, first", [
@@ -96,17 +97,32 @@ def run(*args):
     ("cg-4417-02", "201,999", 1, ""),
     ("no-such-qualification", "1", 1, ""),
 ])
-def test_cli(qual, units, code, first):
-    result = run(qual, "--check", units)
+def test_cli(real_corpus, qual, units, code, first):
+    result, out, err = run(real_corpus, qual, "--check", units)
+    assert result == code, out + err
+    if first:
+        assert out.splitlines()[0] == first
+        assert err == ""
+    else:
+        assert "Hint:" in err and out == ""
+
+
+def test_cli_explains_each_broken_rule(real_corpus):
+    _, out, _ = run(real_corpus, "nvq-cco-l3", "--check", "2,3,64,40")
+    assert "- Units 64 and 40 may not be taken together." in out.splitlines()
+    assert any("at least 42 credits" in line for line in out.splitlines())
+
+
+@pytest.mark.parametrize("units, code, first", [("201,272", 0, "valid"), ("201,271", 3, "invalid"),
+                                                ("201,999", 1, None)])
+def test_cli_exit_codes_as_a_subprocess(units, code, first):
+    # The contract scripts rely on, through the real `python -m generator`: 0 valid, 3 invalid,
+    # 1 bad input with a hint on stderr and no traceback.  The small fixture corpus keeps it quick.
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(FIXTURE), "routes", "cg-4417-02",
+                             "--check", units], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == code, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     if first:
         assert result.stdout.splitlines()[0] == first
     else:
-        assert "Hint:" in result.stderr
-
-
-def test_cli_explains_each_broken_rule():
-    result = run("nvq-cco-l3", "--check", "2,3,64,40")
-    assert "- Units 64 and 40 may not be taken together." in result.stdout.splitlines()
-    assert any("at least 42 credits" in line for line in result.stdout.splitlines())
+        assert result.stdout == "" and "Hint:" in result.stderr

@@ -8,22 +8,12 @@ import re
 
 import pytest
 
-from generator.corpus import load_content
-from generator.problems import Problems
-
 from .conftest import ROOT
 
 
 def normalise(text: str) -> str:
     # PDF conversion breaks lines and doubles spaces; words and punctuation must still match.
     return re.sub(r"\s+", " ", text).strip()
-
-
-def _corpus():
-    problems = Problems()
-    corpus = load_content(ROOT / "content", problems)
-    assert not problems, problems.report()
-    return corpus
 
 
 def official_texts(unit):
@@ -36,12 +26,15 @@ def official_texts(unit):
         yield f"knowledge {k.id}", k.text, k.repair
 
 
-CORPUS = _corpus()
-SPECS = list(CORPUS.specs.values())
+# Specification folders, found without loading anything, so that collecting these tests costs
+# nothing; the content itself is loaded once per session by the real_corpus fixture.
+SLUGS = sorted(p.parent.name for p in (ROOT / "content").glob("*/specification.yml"))
 
 
-@pytest.mark.parametrize("data", SPECS, ids=[d.slug for d in SPECS])
-def test_every_official_text_is_in_its_seed(data, seeds_dir):
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_official_text_is_in_its_seed(slug, seeds_dir, real_corpus):
+    # seeds_dir first: without the seeds the test skips before the content is loaded.
+    data = real_corpus.specs[slug]
     seed = normalise((seeds_dir / data.spec.source.seed).read_text(encoding="utf-8"))
     missing = []
     for unit in data.units.values():
@@ -55,8 +48,9 @@ def test_every_official_text_is_in_its_seed(data, seeds_dir):
     assert not missing, f"{len(missing)} texts not found as printed:\n" + "\n".join(missing[:40])
 
 
-def test_every_spec_has_units_and_criteria():
-    for data in SPECS:
+def test_every_spec_has_units_and_criteria(real_corpus):
+    assert sorted(real_corpus.specs) == SLUGS
+    for data in real_corpus.specs.values():
         assert data.units, data.slug
         for unit in data.units.values():
             assert unit.outcomes, f"{data.slug} unit {unit.number} has no outcomes"

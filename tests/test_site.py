@@ -1,22 +1,17 @@
-"""The real site: `mkdocs build --strict` of everything, then assertions on the HTML."""
+"""The real site: `mkdocs build --strict` of everything, then assertions on the HTML (marked
+slow).  The dataset export needs no MkDocs: it runs in-process on the real content, loaded once."""
 
 from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 
 import pytest
 
-from generator.corpus import load_content
 from generator.anchors import criterion_anchor, outcome_anchor
-from generator.problems import Problems
 
-from .conftest import ROOT
-
-pytestmark = pytest.mark.slow
+from .conftest import run_cli
 
 
 class Ids(HTMLParser):
@@ -40,15 +35,9 @@ def parse(path):
     return parser
 
 
-def corpus():
-    problems = Problems()
-    result = load_content(ROOT / "content", problems)
-    assert not problems
-    return result
-
-
-def test_every_cg4417_criterion_has_its_anchor(built_site):
-    data = corpus().specs["cg-4417"]
+@pytest.mark.slow
+def test_every_cg4417_criterion_has_its_anchor(built_site, real_corpus):
+    data = real_corpus.specs["cg-4417"]
     count = 0
     for number, unit in data.units.items():
         page = parse(built_site / "cg-4417" / "units" / number / "index.html")
@@ -60,8 +49,9 @@ def test_every_cg4417_criterion_has_its_anchor(built_site):
     assert count == 144  # counted independently from the seed: 32 + 28 + 28 + 18 + 19 + 19
 
 
-def test_criterion_text_is_exactly_as_in_the_data(built_site):
-    data = corpus().specs["cg-4417"]
+@pytest.mark.slow
+def test_criterion_text_is_exactly_as_in_the_data(built_site, real_corpus):
+    data = real_corpus.specs["cg-4417"]
     html = (built_site / "cg-4417/units/201/index.html").read_text(encoding="utf-8")
     for criterion in data.units["201"].outcomes[0].criteria:
         anchor = criterion_anchor(data.units["201"].outcomes[0], criterion.id)
@@ -71,6 +61,7 @@ def test_criterion_text_is_exactly_as_in_the_data(built_site):
         assert htmllib.unescape(match.group(1)) == criterion.text
 
 
+@pytest.mark.slow
 def test_aliases_resolve(built_site):
     for alias, target in (("271", "201"), ("371", "301")):
         page = built_site / "cg-4417" / "units" / alias / "index.html"
@@ -80,12 +71,14 @@ def test_aliases_resolve(built_site):
         assert f"Go to Unit {target}" in text
 
 
+@pytest.mark.slow
 def test_no_template_leaks_anywhere(built_site):
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "{{" not in text and "{%" not in text, page
 
 
+@pytest.mark.slow
 def test_no_third_party_or_root_absolute_urls(built_site):
     for page in built_site.rglob("*.html"):
         if page.name == "404.html":
@@ -97,6 +90,7 @@ def test_no_third_party_or_root_absolute_urls(built_site):
             assert not ref.startswith("/"), (page, tag, ref)
 
 
+@pytest.mark.slow
 def test_home_about_and_spec_pages(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "Pick your qualification" in home and 'href="cg-4417/"' in home
@@ -108,6 +102,7 @@ def test_home_about_and_spec_pages(built_site):
         assert text in spec, text
 
 
+@pytest.mark.slow
 def test_test_specifications_are_tables_on_their_units(built_site):
     html = (built_site / "cg-4417/units/201/index.html").read_text(encoding="utf-8")
     assert "Unit 201 online test" in html
@@ -117,6 +112,7 @@ def test_test_specifications_are_tables_on_their_units(built_site):
     assert "Unit 271" not in (built_site / "cg-4417/units/202/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_pairs_show_what_differs(built_site):
     html = (built_site / "cg-4417/units/202/index.html").read_text(encoding="utf-8")
     assert "How Unit 202 differs from Unit 272" in html
@@ -124,6 +120,7 @@ def test_pairs_show_what_differs(built_site):
     assert 'href="../272/#ac-1-1"' in html
 
 
+@pytest.mark.slow
 def test_print_stylesheet_and_no_google_fonts(built_site):
     css = (built_site / "assets/stylesheets/hub.css").read_text(encoding="utf-8")
     assert "@media print" in css
@@ -131,11 +128,10 @@ def test_print_stylesheet_and_no_google_fonts(built_site):
         assert "fonts.googleapis" not in page.read_text(encoding="utf-8")
 
 
-def test_export_json_holds_every_cg4417_criterion():
-    result = subprocess.run([sys.executable, "-m", "generator", "export", "json"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    dataset = json.loads(result.stdout)
+def test_export_json_holds_every_cg4417_criterion(real_corpus):
+    code, out, err = run_cli("export", "json", corpus=real_corpus)
+    assert code == 0 and err == "", err
+    dataset = json.loads(out)
     assert dataset["schema"] == "cs-hub/dataset/1"
     spec = next(s for s in dataset["specifications"] if s["slug"] == "cg-4417")
     units = {u["number"]: u for u in spec["units"]}
@@ -159,6 +155,7 @@ def also_in(built_site, path):
     return html[start:html.index("</div>", start)]
 
 
+@pytest.mark.slow
 def test_also_in_panels_link_units_that_appear_twice(built_site):
     # The same unit printed twice in the NVQ, in both directions.
     assert 'href="../23/"' in also_in(built_site, "nvq-cco/units/55")

@@ -1,39 +1,35 @@
 """The teaching layer in the built site: every unit of the three taught specifications has
 its sections, glossary terms link with tooltips (never inside quizzes), every legislation
-page shows status, source and last-reviewed date, and flashcards work with the keyboard."""
+page shows status, source and last-reviewed date, and flashcards work with the keyboard.
+Tests of the built site are marked slow; the coverage report and the export need no MkDocs
+and run in-process on the real content, loaded once."""
 
 from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 
-from generator.corpus import load_content
-from generator.problems import Problems
-
-from .conftest import ROOT
-
-pytestmark = pytest.mark.slow
+from .conftest import ROOT, run_cli
 
 TAUGHT = ("cg-4417", "btec-l2-cso", "btec-l3-cs")
 
 
-def corpus():
-    problems = Problems()
-    result = load_content(ROOT / "content", problems)
-    assert not problems
-    return result
-
-
 def taught_units():
-    c = corpus()
-    return [(slug, number) for slug in TAUGHT for number in c.specs[slug].units]
+    # From the file names (the loader insists a unit file is named by its number), so that
+    # collecting these tests loads nothing; test_taught_units_are_the_loaded_units checks it.
+    return [(slug, path.stem) for slug in TAUGHT
+            for path in sorted((ROOT / "content" / slug / "units").glob("*.yml"), key=lambda p: (len(p.stem), p.stem))]
+
+
+def test_taught_units_are_the_loaded_units(real_corpus):
+    loaded = [(slug, number) for slug in TAUGHT for number in real_corpus.specs[slug].units]
+    assert sorted(taught_units()) == sorted(loaded) and len(loaded) == len(set(loaded)) >= 12
 
 
 @pytest.mark.parametrize("slug, number", taught_units())
+@pytest.mark.slow
 def test_unit_page_has_every_teaching_section(built_site, slug, number):
     html = (built_site / slug / "units" / number / "index.html").read_text(encoding="utf-8")
     for heading in ('id="in-brief"', 'id="learn-it"', 'id="key-terms"', 'id="for-tutors"', 'id="practice-quiz"'):
@@ -47,6 +43,7 @@ def test_unit_page_has_every_teaching_section(built_site, slug, number):
         assert f'id="{anchor}"' in glossary, anchor
 
 
+@pytest.mark.slow
 def test_tooltips_in_notes_but_never_in_quizzes(built_site):
     html = (built_site / "cg-4417/units/201/index.html").read_text(encoding="utf-8")
     assert 'class="csh-term"' in html and "data-tip=" in html
@@ -56,6 +53,7 @@ def test_tooltips_in_notes_but_never_in_quizzes(built_site):
             assert "csh-term" not in quiz and "<abbr" not in quiz and "data-tip" not in quiz, page
 
 
+@pytest.mark.slow
 def test_every_legislation_page_shows_status_source_and_review_date(built_site):
     pages = sorted((built_site / "legislation").glob("*/index.html"))
     assert len(pages) >= 25
@@ -68,12 +66,14 @@ def test_every_legislation_page_shows_status_source_and_review_date(built_site):
                          r'www\.equalityhumanrights\.com|[a-z.]+)', html), page
 
 
+@pytest.mark.slow
 def test_replaced_law_shows_spec_wording_and_current_position(built_site):
     html = (built_site / "legislation/sale-of-goods-act-1979/index.html").read_text(encoding="utf-8")
     assert 'Replaced by: <a href="../consumer-rights-act-2015/"' in html
     assert "What the specifications say" in html
 
 
+@pytest.mark.slow
 def test_glossary_has_enough_terms_with_anchors(built_site):
     html = (built_site / "glossary/index.html").read_text(encoding="utf-8")
     entries = re.findall(r'<div class="csh-term-entry" id="([a-z0-9-]+)"', html)
@@ -81,6 +81,7 @@ def test_glossary_has_enough_terms_with_anchors(built_site):
     assert "unique-selling-point" in entries
 
 
+@pytest.mark.slow
 def test_tutors_page_gathers_activities(built_site):
     html = (built_site / "tutors/index.html").read_text(encoding="utf-8")
     for slug in TAUGHT:
@@ -88,11 +89,9 @@ def test_tutors_page_gathers_activities(built_site):
     assert html.count("Towards the assignment:") >= 5
 
 
-def test_check_reports_coverage():
-    result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=300)
-    assert result.returncode == 0, result.stderr
-    out = result.stdout
+def test_check_reports_coverage(real_corpus):
+    code, out, err = run_cli("check", corpus=real_corpus)
+    assert code == 0 and err == "", err
     for slug in TAUGHT:
         line = next(l for l in out.splitlines() if l.strip().startswith(f"{slug}:"))
         notes = re.search(r"(\d+)/(\d+) outcomes or content areas with notes", line)
@@ -102,16 +101,17 @@ def test_check_reports_coverage():
     assert "terms used but undefined: none" in out
 
 
-def test_export_lists_legislation_and_glossary():
-    result = subprocess.run([sys.executable, "-m", "generator", "export", "json"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=300)
-    data = json.loads(result.stdout)
+def test_export_lists_legislation_and_glossary(real_corpus):
+    code, out, err = run_cli("export", "json", corpus=real_corpus)
+    assert code == 0, err
+    data = json.loads(out)
     laws = {l["slug"]: l for l in data["legislation"]}
     assert laws["consumer-rights-act-2015"]["status"] == "in force"
     assert any(u.startswith("cg-4417/") for u in laws["consumer-rights-act-2015"]["units"])
     assert len(data["glossary"]) >= 250
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_flashcards_keyboard_only_and_progress_kept(page, site_url):
     page.goto(site_url + "glossary/flashcards/")
