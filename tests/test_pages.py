@@ -200,3 +200,19 @@ def test_the_docs_folder_as_a_path_is_refused(tmp_path):
 def test_render_names_every_page_once(pages):
     assert "cg-4417/units/271.md" in pages and "cg-4417/tests/201.md" in pages
     assert Path("legislation/index.md").as_posix() in pages
+
+
+def test_every_page_template_names_the_builder_that_fills_it():
+    """CONTRIBUTING.md, "Add a page kind": a template's first line names its builder, and
+    that builder is the one that uses it, so a newcomer gets from a page to its code in one hop."""
+    from generator.render import PAGE_BUILDERS
+
+    builders = {fn.__module__.rsplit(".", 1)[-1]: Path(__import__(fn.__module__, fromlist=["x"]).__file__)
+                for fn in PAGE_BUILDERS}
+    for template in sorted(TEMPLATES.glob("*.md.j2")):
+        first = template.read_text(encoding="utf-8").split("\n", 1)[0]
+        named = re.findall(r"generator/pages/([a-z_]+)\.py", first)
+        assert named, f"{template.name}: the first line must name its builder in generator/pages/"
+        assert named[0] in builders, f"{template.name}: {named[0]}.py is not in render.PAGE_BUILDERS"
+        source = builders[named[0]].read_text(encoding="utf-8")
+        assert f'"{template.name}"' in source, f"{template.name} is not used by {named[0]}.py"
