@@ -14,9 +14,24 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+)
 
-from .checks.fields import markdown_text, no_bool, not_blank, not_negative, path_id, positive
+from .checks.fields import (
+    markdown_text,
+    no_bool,
+    not_blank,
+    not_negative,
+    path_id,
+    positive,
+)
 
 # Printed identifiers: unit numbers ("201", "A", "82"), outcome ids ("1", "AO3"),
 # criterion ids ("1.1.10", "A.P1").  Always strings, never numbers: "1.10" is not 1.1.

@@ -52,7 +52,7 @@ class Item(Model):
     status: Literal["draft", "reviewed"] = "draft"
 
     @model_validator(mode="after")
-    def _answer_data_fits_type(self) -> "Item":
+    def _answer_data_fits_type(self) -> Item:
         """Each type needs its own answer data; say which is missing in plain words."""
         t = self.type
         correct = [o for o in self.options if o.correct]

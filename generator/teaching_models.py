@@ -9,11 +9,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StrictBool, model_validator
 
-from .checks.fields import iso_date, web_url
+from .checks.fields import DATE_PATTERN, iso_date, web_url
 from .models import Ident, Markdown, MarkdownOrEmpty, Model, PathId, Slug, Text
-
-# The JSON Schema keeps this pattern for editors; iso_date also refuses 2026-02-30.
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 
 class Example(Model):
@@ -29,7 +26,7 @@ class Targeted(Model):
     content: Ident | None = Field(default=None, description="Or: the content area id (BTEC L2 Unit 1).")
 
     @model_validator(mode="after")
-    def _one_target(self) -> "Targeted":
+    def _one_target(self) -> Targeted:
         if (self.outcome is None) == (self.content is None):
             raise ValueError("give exactly one of outcome: or content:")
         return self

@@ -150,43 +150,52 @@ def _prescan(source: str, display: str, problems: Problems) -> bool:
     return True
 
 
-def parse(source: str, display: str, problems: Problems) -> Loaded | None:
-    """Compose and construct text already read from ``display``."""
+def parse(source: str, display: str, problems: Problems) -> tuple[Loaded | None, Any]:
+    """Compose and construct text already read from ``display``.  Returns (the file, or
+    None if it has problems; the data as far as it could be built, for callers that only
+    want to know what a broken file meant to define)."""
     try:
         if not _prescan(source, display, problems):
-            return None
+            return None, None
         node = yaml.compose(source, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problems.add(display, line, "", f"YAML syntax error: {exc.problem or 'the YAML cannot be parsed'}",
                      _SYNTAX_HINT)
-        return None
-    except yaml.YAMLError as exc:  # a reader or emitter error without a position
+        return None, None
+    except yaml.YAMLError as exc:  # a reader error without a position
         problems.add(display, 1, "", f"YAML cannot read the file ({str(exc).splitlines()[0]})", _SYNTAX_HINT)
-        return None
+        return None, None
     if node is None:
         problems.add(display, 1, "", "the file is empty", "add the content, or delete the file")
-        return None
+        return None, None
     lines: dict[Path_, int] = {}
     before = len(problems)
     data = _construct(node, (), lines, display, problems)
     if len(problems) > before:
-        return None
-    return Loaded(path=Path(display), data=data, lines=lines)
+        return None, data
+    return Loaded(path=Path(display), data=data, lines=lines), data
 
 
-def load_yaml(path: Path, display: str, problems: Problems) -> Loaded | None:
-    """Parse one file.  Returns None (and records problems) if it cannot be used."""
+def read_yaml(path: Path, display: str, problems: Problems) -> tuple[Loaded | None, Any]:
+    """Parse one file: (the file or None, whatever data could be salvaged); see parse()."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         problems.add(display, 0, "", f"the file cannot be read ({exc.strerror or exc})",
                      "check that it is a readable file")
-        return None
+        return None, None
     source = decode(raw, display, problems)
-    loaded = parse(source, display, problems) if source is not None else None
-    return Loaded(path=path, data=loaded.data, lines=loaded.lines) if loaded else None
+    if source is None:
+        return None, None
+    loaded, data = parse(source, display, problems)
+    return (Loaded(path=path, data=loaded.data, lines=loaded.lines) if loaded else None), data
+
+
+def load_yaml(path: Path, display: str, problems: Problems) -> Loaded | None:
+    """Parse one file.  Returns None (and records problems) if it cannot be used."""
+    return read_yaml(path, display, problems)[0]
 
 
 def _construct(node: Node, loc: Path_, lines: dict[Path_, int], display: str, problems: Problems) -> Any:

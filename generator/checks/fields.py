@@ -17,7 +17,8 @@ from pydantic_core import PydanticCustomError
 from .markup import markup_problem
 
 _PATH_ID = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}[A-Za-z0-9])?$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"  # kept in the JSON Schema for editors
+_DATE = re.compile(DATE_PATTERN)
 _WEB = re.compile(r"^https?://[^\s/?#()<>]+\.[^\s/?#()<>]+(?:[/?#][^\s()<>]*)?$", re.IGNORECASE)
 
 

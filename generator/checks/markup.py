@@ -14,7 +14,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-import markdown  # type: ignore[import-untyped]
+import markdown  # type: ignore[import-untyped,unused-ignore]  # no stubs published
 
 HINT = "write plain text; raw HTML is not allowed"
 LINK_HINT = "link only to http, https or mailto addresses, or to a page of this site"
