@@ -47,6 +47,7 @@ _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd
 _STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
                            ("str", "int", "float", "bool", "null", "timestamp", "value", "merge"))
 _COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+_DEEP_HINT = "content never needs more than a few levels; check the brackets and indentation"
 _SYNTAX_HINT = "check indentation, and quote text that contains ': ' or starts with a special character"
 
 
@@ -137,8 +138,7 @@ def _prescan(source: str, display: str, problems: Problems) -> bool:
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                problems.add(display, line, "", f"lists and mappings are nested more than {MAX_DEPTH} deep",
-                             "content never needs more than a few levels; check the brackets and indentation")
+                problems.add(display, line, "", f"lists and mappings are nested more than {MAX_DEPTH} deep", _DEEP_HINT)
                 return False
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
@@ -161,8 +161,11 @@ def parse(source: str, display: str, problems: Problems) -> tuple[Loaded | None,
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        problems.add(display, line, "", f"YAML syntax error: {exc.problem or 'the YAML cannot be parsed'}",
-                     _SYNTAX_HINT)
+        if "nesting depth" in (exc.problem or ""):  # libyaml's own limit, below ours only in flow style
+            problems.add(display, line, "", f"lists and mappings are nested more than {MAX_DEPTH} deep", _DEEP_HINT)
+        else:
+            problems.add(display, line, "", f"YAML syntax error: {exc.problem or 'the YAML cannot be parsed'}",
+                         _SYNTAX_HINT)
         return None, None
     except yaml.YAMLError as exc:  # a reader error without a position
         problems.add(display, 1, "", f"YAML cannot read the file ({str(exc).splitlines()[0]})", _SYNTAX_HINT)

@@ -44,49 +44,49 @@ class Failure:
     path: Path | None = None  # when the YAML could not be read at all
 
 
-def find_files(root: Path, problems: Problems) -> list[tuple[FileKind, dict[str, str], Path]]:
+def find_files(root: Path, problems: Problems) -> tuple[list[tuple[FileKind, dict[str, str], Path]], list[Failure]]:
     """Every file a kind reads, in loading order.  YAML files anywhere else are reported:
-    a file the generator silently ignores is a mistake nobody notices."""
+    a file the generator silently ignores is a mistake nobody notices.  A file refused
+    for its name still counts as broken, so references to it are not reported again."""
     if not (root / "content").is_dir():
         problems.add(str(root / "content"), 0, "", "the content folder does not exist",
                      "run the generator from the project folder, or pass --root")
-        return []
+        return [], []
     found: list[tuple[int, tuple[object, ...], FileKind, dict[str, str], Path]] = []
+    refused: list[Failure] = []
     for folder in FOLDERS:
         for dirpath, dirnames, filenames in os.walk(root / folder):
             # _schema/ and hidden folders hold no content.
             dirnames[:] = [d for d in dirnames if not d.startswith(("_", "."))]
             for name in filenames:
                 path = Path(dirpath) / name
+                if path.suffix.lower() not in (".yml", ".yaml"):
+                    continue  # not content (an editor's backup, a README)
                 parts = path.relative_to(root).parts
                 display = "/".join(parts)
-                suffix = path.suffix
-                if suffix.lower() not in (".yml", ".yaml"):
-                    continue  # not content (an editor's backup, a README)
-                if suffix != ".yml":
+                matched = kind_for(parts[:-1] + (path.stem + ".yml",))
+                if path.suffix != ".yml":
                     problems.add(display, 0, "", "content files must end in .yml", f"rename it to {path.stem}.yml")
-                    continue
-                matched = kind_for(parts)
-                if matched is None:
+                elif matched is None:
                     problems.add(display, 0, "", "the generator does not read a file in this place",
                                  "content files go in " + ", ".join(k.where for k in KINDS))
-                    continue
-                kind, ids = matched
-                bad = [v for v in ids.values() if not PATH_SEGMENT.match(v)]
-                if bad:
+                elif bad := [v for v in matched[1].values() if not PATH_SEGMENT.match(v)]:
                     problems.add(display, 0, "", f"the name {bad[0]!r} cannot be used in a web address",
                                  "name folders and files with letters, digits and hyphens only, e.g. 201.yml")
+                else:
+                    kind, ids = matched
+                    found.append((KINDS.index(kind), tuple(natural_key(p) for p in parts), kind, ids, path))
                     continue
-                order = KINDS.index(kind)
-                found.append((order, tuple(natural_key(p) for p in parts), kind, ids, path))
+                if matched is not None:
+                    refused.append(Failure(matched[0], matched[1], path=path))
     found.sort(key=lambda f: (f[0], f[1]))
-    return [(kind, ids, path) for _, _, kind, ids, path in found]
+    return [(kind, ids, path) for _, _, kind, ids, path in found], refused
 
 
 def load_files(root: Path, problems: Problems) -> tuple[list[Record], list[Failure]]:
     records: list[Record] = []
-    failures: list[Failure] = []
-    for kind, ids, path in find_files(root, problems):
+    files, failures = find_files(root, problems)
+    for kind, ids, path in files:
         display = "/".join(path.relative_to(root).parts)
         loaded, salvaged = read_yaml(path, display, problems)
         if loaded is None:
