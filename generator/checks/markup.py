@@ -32,6 +32,11 @@ SAFE_SCHEMES = frozenset({"", "http", "https", "mailto"})
 # after checking every template that prints the field.
 RAW_ALLOWED: frozenset[str] = frozenset()
 
+# Real content: longest text 6,594 characters, at most 13 '[' in one text.
+MAX_LENGTH = 20_000
+MAX_BRACKETS = 200
+_DEEP = re.compile(r"^(?:[ \t]{40,}|(?:>[ \t]*){10,})", re.MULTILINE)
+
 # Without one of these characters Markdown can produce no raw HTML, no link and no
 # attribute, so the (slow) render is skipped: most text fields are plain prose.
 _SUSPECT = re.compile(r"[<\[{]")
@@ -102,13 +107,32 @@ def _scan(html: str, tags: frozenset[str]) -> tuple[str, str] | None:
     return scan.problem
 
 
+def _limits(text: str) -> tuple[str, str] | None:
+    """Text that would make Python-Markdown recurse past Python's limit (deep lists or
+    quotes) or take seconds (thousands of '['), refused before anything renders it."""
+    if len(text) > MAX_LENGTH:
+        return (f"is {len(text):,} characters long, more than {MAX_LENGTH:,}",
+                "split it up; a text field holds a paragraph or a few, not a document")
+    if text.count("[") > MAX_BRACKETS:
+        return (f"has more than {MAX_BRACKETS} '[' characters", "write plain text with at most a few links")
+    if _DEEP.search(text):
+        return ("is nested too deeply (lists or quotes more than a few levels in)",
+                "use at most three or four levels of lists or quotes")
+    return None
+
+
 @lru_cache(maxsize=8192)
 def markup_problem(text: str) -> tuple[str, str] | None:
     """(what is wrong, hint) for the first unsafe thing in ``text``, or None."""
-    if not _SUSPECT.search(text):
-        return None
+    limit = _limits(text)
+    if limit or not _SUSPECT.search(text):
+        return limit
     _MD.reset()
-    html: str = _MD.convert(text)
+    try:
+        html: str = _MD.convert(text)
+    except RecursionError:
+        return ("is nested too deeply (lists or quotes more than a few levels in)",
+                "use at most three or four levels of lists or quotes")
     # Raw HTML in the text is kept aside by Markdown; anything there but an entity is raw.
     # (md_in_html leaves an empty entry where it turned a raw block into elements.)
     for block in _MD.htmlStash.rawHtmlBlocks:
