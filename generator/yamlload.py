@@ -31,22 +31,27 @@ Path_ = tuple[str | int, ...]
 
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
-_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BASE):  # type: ignore[misc,valid-type]
-    """libyaml's parser and composer when installed (about 20 times faster), the pure-Python
-    ones otherwise; both give the same nodes with the same line marks.  Plain scalars are
-    kept as text (see _construct), so YAML 1.1's implicit types are never resolved: that
-    regex work was most of the loading time.  Only '<<' keeps its tag, to be refused."""
+def text_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """A loader class on ``base`` whose plain scalars all resolve to text (see _construct),
+    so YAML 1.1's implicit types are never looked up: that regex work was most of the
+    loading time.  Only '<<' keeps its tag, so that it can be refused."""
 
-    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is ScalarNode:
-            return _MERGE if value == "<<" and implicit[0] else _STR
-        return str(super().resolve(kind, value, implicit))
+    class TextLoader(base):  # type: ignore[valid-type,misc]
+        def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+            if kind is ScalarNode:
+                return _MERGE if value == "<<" and implicit[0] else _STR
+            return str(super().resolve(kind, value, implicit))
+
+    return TextLoader
 
 
-LOADER: type[yaml.SafeLoader] = _Loader
+# libyaml's parser and composer when installed (about 20 times faster), the pure-Python
+# ones otherwise; both give the same nodes with the same line marks.
+PURE_LOADER = text_loader(yaml.SafeLoader)
+LOADER = text_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
 MAX_DEPTH = 50  # real content nests about 6 deep
 
 _BOOL_TRUE = {"true", "True", "TRUE"}

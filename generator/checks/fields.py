@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from .markup import markup_problem
@@ -81,3 +82,21 @@ def markdown_text(value: str) -> str:
     if problem:
         raise content_error(*problem)
     return value
+
+
+# Printed identifiers: unit numbers ("201", "A", "82"), outcome ids ("1", "AO3"),
+# criterion ids ("1.1.10", "A.P1").  Always strings, never numbers: "1.10" is not 1.1.
+Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-/ ]*$", max_length=40)]
+# Ids that name a file or a web address (unit numbers, aliases, test ids): no '.', '/' or
+# space, so that no value can reach outside its folder.  Printed ids that are only
+# anchors (criterion '1.1.3', 'A.P1') stay Ident.
+PathId = Annotated[Ident, AfterValidator(path_id)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(not_blank)]
+# Our own writing that is rendered as Markdown: no raw HTML, no unsafe links.
+Markdown = Annotated[Text, AfterValidator(markdown_text)]
+MarkdownOrEmpty = Annotated[str, AfterValidator(markdown_text)]
+# Counts as printed (credits, hours, marks, questions): whole numbers, never negative,
+# and YAML's true/false is not 1/0.
+Count = Annotated[int, BeforeValidator(no_bool), AfterValidator(not_negative)]
+Minutes = Annotated[int, BeforeValidator(no_bool), AfterValidator(positive)]
