@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from .corpus import ValidatedCorpus
 from .export import build_dataset
 from .pipeline import Project, build, load_and_check
 from .problems import ContentError
@@ -68,15 +69,15 @@ def main(argv: list[str] | None = None) -> int:
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
-def _routes(corpus, qual_id: str, units_text: str) -> int:
+def _routes(corpus: ValidatedCorpus, qual_id: str, units_text: str) -> int:
     """Exit 0 valid, 3 invalid, 1 bad input (unknown qualification or unit)."""
     data, qual = find_qualification(corpus, qual_id)
-    if qual is None:
+    if data is None or qual is None:
         known = ", ".join(q.id for d in corpus.specs.values() for q in d.spec.qualifications)
         print(f"unknown qualification {qual_id!r}. Hint: use one of: {known}", file=sys.stderr)
         return 1
     selection = [u.strip() for u in units_text.split(",") if u.strip()]
-    unknown = [u for u in selection if data.resolve(u) is None]
+    unknown = [u for u in selection if data.find(u) is None]
     if unknown:
         print(f"unknown unit{'s' if len(unknown) > 1 else ''} for {data.slug}: {', '.join(unknown)}. "
               f"Hint: use unit numbers printed in the specification", file=sys.stderr)

@@ -1,36 +1,57 @@
-"""Read every content file into one validated corpus.
+"""The validated corpus: every content file as a typed, frozen model, and the lookups
+the checks and the renderer use.
 
-Layout of ``content/``::
+Layout of ``content/`` and ``quizzes/`` (the loader's table is in generator/load/kinds.py)::
 
     content/<spec>/specification.yml     one Specification
     content/<spec>/units/<number>.yml    one Unit per file
+    content/<spec>/teaching/<unit>.yml   one Teaching per file
+    content/glossary/*.yml               Glossary (terms)
+    content/legislation/<slug>.yml       Law
+    quizzes/<spec>/<unit>.yml            Bank
 
-Extra content kinds (glossary, legislation, teaching notes, quiz banks) are loaded by
-their own modules and attached here, so that the cross-check stage sees everything.
+Everything here is immutable once built.  While problems are being collected the corpus
+holds only the files that validated, and ``broken`` names the ones that did not, so that
+a reference into a broken file is not reported a second time.  ``load_and_check`` only
+returns a corpus with nothing broken.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import NamedTuple
 
+from .anchors import slugify
 from .models import Specification, Unit
-from .problems import ContentError, Problems
-from .validate import validate_file
-from .yamlload import Loaded, load_yaml
+from .problems import Problems
+from .quiz_models import Bank, Item
+from .teaching_models import Law, Teaching, Term
+from .yamlload import Loaded, Path_
+
+NaturalKey = tuple[tuple[int, int, str], ...]
 
 
-def natural_key(text: str) -> tuple:
+def natural_key(text: str) -> NaturalKey:
     """Sort '2' before '10' and '201' before '271'; letters after digits."""
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.lower())
                  for part in re.findall(r"\d+|[^\d]+", text))
 
 
-@dataclass
+def display_path(path: Path, root: Path) -> str:
+    """A path as reports show it: relative to the project, e.g. content/cg-4417/units/201.yml."""
+    try:
+        return path.relative_to(root.parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@dataclass(frozen=True)
 class Sourced:
-    """A validated model together with where it came from, for error messages."""
+    """Where a validated model came from, for error messages."""
 
     display: str
     loaded: Loaded
@@ -39,118 +60,173 @@ class Sourced:
         return self.loaded.line_for(loc)
 
 
-@dataclass
+@dataclass(frozen=True)
 class SpecData:
+    """One specification and its units (keyed by unit number, in natural order)."""
+
     spec: Specification
     origin: Sourced
-    units: dict[str, Unit] = field(default_factory=dict)
-    unit_origin: dict[str, Sourced] = field(default_factory=dict)
-    # Unit files that failed to load: references to them are not reported again, so one
-    # mistake gives one problem line, not a cascade.
-    broken: set[str] = field(default_factory=set)
+    units: Mapping[str, Unit]
+    unit_origin: Mapping[str, Sourced]
+    _aliases: Mapping[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        result: dict[str, str] = {}
+        for number in self.units:
+            result[number] = number
+        for number, unit in self.units.items():
+            for alias in unit.aliases:
+                result.setdefault(alias, number)
+        object.__setattr__(self, "_aliases", MappingProxyType(result))
 
     @property
     def slug(self) -> str:
         return self.spec.slug
 
-    def alias_map(self) -> dict[str, str]:
+    def alias_map(self) -> Mapping[str, str]:
         """Every unit number and alias -> the unit number whose page it is."""
-        result = {}
-        for number, unit in self.units.items():
-            result[number] = number
-            for alias in unit.aliases:
-                result.setdefault(alias, number)
-        return result
+        return self._aliases
 
-    def resolve(self, number: str) -> Unit | None:
-        target = self.alias_map().get(number)
-        return self.units.get(target) if target else None
+    def find(self, number: str) -> Unit | None:
+        """The unit a number or alias names, or None (for checks and user input)."""
+        target = self._aliases.get(number)
+        return self.units[target] if target is not None else None
+
+    def resolve(self, number: str) -> Unit:
+        """The unit a number or alias names.  After validation every reference resolves,
+        so an unknown number is a programming error: KeyError."""
+        unit = self.find(number)
+        if unit is None:
+            raise KeyError(f"{self.slug} has no unit {number!r}")
+        return unit
 
 
-@dataclass
-class Corpus:
+@dataclass(frozen=True)
+class BankData:
+    bank: Bank
+    origin: Sourced
+    indices: tuple[int, ...]  # where each valid item stands in the file, for error lines
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.bank.spec, self.bank.unit
+
+
+@dataclass(frozen=True)
+class Banks:
+    by_unit: Mapping[tuple[str, str], BankData] = field(default_factory=lambda: MappingProxyType({}))
+
+    def items_for(self, spec: str, unit: str) -> list[Item]:
+        data = self.by_unit.get((spec, unit))
+        return list(data.bank.items) if data else []
+
+
+class TeachingEntry(NamedTuple):
+    """A teaching file; still unpacks as (teaching, origin) like the old tuple."""
+
+    teaching: Teaching
+    origin: Sourced
+
+
+class TermEntry(NamedTuple):
+    """A glossary term; unpacks as (term, origin, index in its file)."""
+
+    term: Term
+    origin: Sourced
+    position: int
+
+
+class LawEntry(NamedTuple):
+    """A legislation file; unpacks as (law, origin)."""
+
+    law: Law
+    origin: Sourced
+
+
+@dataclass(frozen=True)
+class TeachingLayer:
+    units: Mapping[tuple[str, str], TeachingEntry] = field(default_factory=lambda: MappingProxyType({}))
+    terms: Mapping[str, TermEntry] = field(default_factory=lambda: MappingProxyType({}))  # slug -> term
+    laws: Mapping[str, LawEntry] = field(default_factory=lambda: MappingProxyType({}))
+
+    @staticmethod
+    def term_slug(term: Term) -> str:
+        return term.slug or slugify(term.term)
+
+
+@dataclass(frozen=True)
+class Broken:
+    """Files (or parts) that failed to load; references to them are not reported again."""
+
+    specs: frozenset[str] = frozenset()  # content/<spec>/ folders whose specification failed
+    units: frozenset[tuple[str, str]] = frozenset()  # (spec, number or alias)
+    unknown_aliases: frozenset[str] = frozenset()  # specs with a unit file too broken to read
+    teaching: frozenset[tuple[str, str]] = frozenset()
+    banks: frozenset[tuple[str, str]] = frozenset()  # banks with a file or item that failed
+    terms: frozenset[str] = frozenset()
+    all_terms: bool = False  # a glossary file failed before its terms could be read
+    laws: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return any((self.specs, self.units, self.unknown_aliases, self.teaching, self.banks, self.terms,
+                    self.all_terms, self.laws))
+
+    def unit(self, spec: str, number: str) -> bool:
+        return spec in self.specs or (spec, number) in self.units or spec in self.unknown_aliases
+
+
+@dataclass(frozen=True)
+class ValidatedCorpus:
     root: Path
-    specs: dict[str, SpecData] = field(default_factory=dict)
-    broken_specs: set[str] = field(default_factory=set)  # folders whose specification.yml failed
-    banks: Any = None  # quizzes.Banks, attached by the pipeline
-    bank_lines: list[str] = field(default_factory=list)
-    teaching: Any = None  # teaching.TeachingLayer, attached by the pipeline
-    coverage_lines: list[str] = field(default_factory=list)
+    specs: Mapping[str, SpecData]  # slug -> specification, in the order of their seed files
+    banks: Banks = field(default_factory=Banks)
+    teaching: TeachingLayer = field(default_factory=TeachingLayer)
+    broken: Broken = field(default_factory=Broken)
+    bank_lines: tuple[str, ...] = ()  # the reports `generator check` prints
+    coverage_lines: tuple[str, ...] = ()
 
-    def all_units(self):
+    @property
+    def broken_specs(self) -> frozenset[str]:
+        return self.broken.specs
+
+    def all_units(self) -> Iterator[tuple[SpecData, Unit]]:
         for data in self.specs.values():
             for unit in data.units.values():
                 yield data, unit
 
-
-def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root.parent).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def load_content(content_dir: Path, problems: Problems) -> Corpus:
-    """Load and validate every specification and unit file under ``content_dir``."""
-    corpus = Corpus(root=content_dir)
-    if not content_dir.is_dir():
-        problems.add(str(content_dir), 0, "", "the content folder does not exist",
-                     "run the generator from the project folder, or pass --root")
-        return corpus
-    loaded_specs = []
-    for spec_dir in sorted(p for p in content_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
-        spec_file = spec_dir / "specification.yml"
-        if not spec_file.is_file():
-            continue  # other content kinds (glossary, legislation) have their own loaders
-        display = display_path(spec_file, content_dir)
-        loaded = load_yaml(spec_file, display, problems)
-        spec = validate_file(loaded, Specification, display, problems) if loaded else None
-        if spec is None:
-            corpus.broken_specs.add(spec_dir.name)
-            continue
-        if spec.slug != spec_dir.name:
-            problems.add(display, loaded.line_for(("slug",)), "slug",
-                         f"slug {spec.slug!r} does not match the folder name {spec_dir.name!r}",
-                         f"rename the folder to content/{spec.slug}/ or set slug: {spec_dir.name}")
-        data = SpecData(spec=spec, origin=Sourced(display, loaded))
-        for unit_file in sorted((spec_dir / "units").glob("*.y*ml"), key=lambda p: natural_key(p.stem)):
-            udisplay = display_path(unit_file, content_dir)
-            if unit_file.suffix != ".yml":
-                problems.add(udisplay, 0, "", "content files must end in .yml", f"rename it to {unit_file.stem}.yml")
-                continue
-            uloaded = load_yaml(unit_file, udisplay, problems)
-            unit = validate_file(uloaded, Unit, udisplay, problems) if uloaded else None
-            if unit is None:
-                data.broken.add(unit_file.stem)
-                raw = uloaded.data if uloaded else _lenient_load(unit_file)
-                if isinstance(raw, dict) and isinstance(raw.get("aliases"), list):
-                    data.broken.update(a for a in raw["aliases"] if isinstance(a, str))
-                continue
-            if unit.number != unit_file.stem:
-                problems.add(udisplay, uloaded.line_for(("number",)), "number",
-                             f"unit number {unit.number!r} does not match the file name {unit_file.name!r}",
-                             f"rename the file to {unit.number}.yml")
-                data.broken.update({unit_file.stem, unit.number, *unit.aliases})
-                continue
-            data.units[unit.number] = unit
-            data.unit_origin[unit.number] = Sourced(udisplay, uloaded)
-        loaded_specs.append(data)
-    # Specifications appear in the order of their seed files (000, 001, ...).
-    for data in sorted(loaded_specs, key=lambda d: d.spec.source.seed):
-        corpus.specs[data.slug] = data
-    return corpus
+    def unit_ref_ok(self, ref: str) -> bool:
+        """Whether '<spec>/<unit>' names a unit, or a file that already failed (reported there)."""
+        spec, _, number = ref.partition("/")
+        data = self.specs.get(spec)
+        if not number:
+            return False
+        return bool((data and data.find(number)) or self.broken.unit(spec, number))
 
 
-def require(problems: Problems) -> None:
-    if problems:
-        raise ContentError(problems)
+Corpus = ValidatedCorpus  # the name render.py and export.py import
 
 
-def _lenient_load(path: Path):
-    """Best-effort parse of a file that failed strict loading, only to learn its aliases."""
-    import yaml
+def load_content(content_dir: Path, problems: Problems) -> ValidatedCorpus:
+    """Load and validate every file of the project that holds ``content_dir`` (no cross-checks)."""
+    from .load import load_corpus
 
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except Exception:  # noqa: BLE001 - any failure just means "aliases unknown"
-        return None
+    return load_corpus(content_dir.parent, problems)
+
+
+__all__ = [
+    "BankData",
+    "Banks",
+    "Broken",
+    "Corpus",
+    "LawEntry",
+    "Path_",
+    "Sourced",
+    "SpecData",
+    "TeachingEntry",
+    "TeachingLayer",
+    "TermEntry",
+    "ValidatedCorpus",
+    "display_path",
+    "load_content",
+    "natural_key",
+]

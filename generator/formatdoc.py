@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 import types
 import typing
+from typing import Any
 
 from pydantic import BaseModel
 
 from . import models, quiz_models, teaching_models
 
 
-def type_name(annotation) -> str:
+def type_name(annotation: Any) -> str:
     """A short, human name for a field type: 'text', 'whole number', 'list of Criterion'."""
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
@@ -36,7 +37,7 @@ def type_name(annotation) -> str:
     return re.sub(r"typing\.", "", str(annotation))
 
 
-def model_tables(order: list[type[BaseModel]]) -> list[dict]:
+def model_tables(order: list[type[BaseModel]]) -> list[dict[str, Any]]:
     tables = []
     for model in order:
         rows = []
@@ -52,7 +53,7 @@ def model_tables(order: list[type[BaseModel]]) -> list[dict]:
     return tables
 
 
-CONTENT_MODELS = [
+CONTENT_MODELS: list[type[BaseModel]] = [
     models.Specification, models.Source, models.Qualification, models.UnitGroup, models.UnitPool, models.Limits, models.LevelCredits,
     models.TestSpec, models.TestOutcome, models.Unit, models.Outcome, models.Criterion,
     models.KnowledgeStatement, models.ContentArea, models.ContentPoint, models.ContentBlock,

@@ -12,15 +12,23 @@ with a ``repair`` record saying what was printed and how sure the repair is.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-# Printed identifiers: unit numbers ("201", "A", "82"), outcome ids ("1", "AO3"),
-# criterion ids ("1.1.10", "A.P1").  Always strings, never numbers: "1.10" is not 1.1.
-Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-/ ]*$", max_length=40)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(min_length=1)]
+# The field types (ids, slugs, text, Markdown, counts) live beside their validators.
+from .checks.fields import (
+    Count,
+    Ident,
+    Markdown,
+    MarkdownOrEmpty,
+    Minutes,
+    PathId,
+    Slug,
+    Text,
+)
+
+__all__ = ["Count", "Ident", "Markdown", "MarkdownOrEmpty", "Minutes", "PathId", "Slug", "Text"]
 
 
 class Model(BaseModel):
@@ -83,10 +91,10 @@ class Outcome(Model):
     kind: Literal["outcome", "learning-aim", "assessment-outcome", "element"] = "outcome"
     criteria: list[Criterion] = Field(default_factory=list)
     command_words: list[Text] = Field(default_factory=list, description="BTEC assessment outcomes only.")
-    marks_range: list[int] | None = Field(
+    marks_range: list[Count] | None = Field(
         default=None, description="[min, max] marks per question for a BTEC assessment outcome."
     )
-    glh: int | None = Field(default=None, description="Guided learning hours printed for this outcome.")
+    glh: Count | None = Field(default=None, description="Guided learning hours printed for this outcome.")
     content: list[ContentBlock] = Field(default_factory=list)
     repair: Repair | None = None
 
@@ -111,7 +119,7 @@ AssessmentMethod = Literal[
 class AssessmentRoute(Model):
     """How a unit number is assessed.  201 is an online test; 271 is the same unit by assignment."""
 
-    number: Ident = Field(description="The unit number this route is registered under.")
+    number: PathId = Field(description="The unit number this route is registered under.")
     method: AssessmentMethod
     detail: str | None = Field(default=None, description="The specification's description, as printed.")
 
@@ -124,7 +132,7 @@ class GradeDescriptor(Model):
 class Note(Model):
     """An editorial note in our own words: how a source problem was settled, or a caution."""
 
-    text: Text
+    text: Markdown
     kind: Literal["source", "caution", "info"] = "source"
 
 
@@ -137,15 +145,15 @@ class CrossLink(Model):
 
 
 class Unit(Model):
-    number: Ident = Field(description="The unit number used in URLs: /<spec>/units/<number>/.")
-    aliases: list[Ident] = Field(default_factory=list, description="Other numbers for the same unit (271 for 201).")
+    number: PathId = Field(description="The unit number used in URLs: /<spec>/units/<number>/.")
+    aliases: list[PathId] = Field(default_factory=list, description="Other numbers for the same unit (271 for 201).")
     reference: str | None = Field(default=None, description="UAN, unit reference or code, as printed.")
     reference_label: Text = "Unit reference"
     title: Text
     level: str | None = None
-    credits: int | None = None
+    credits: Count | None = None
     credits_label: Text = "Credits"
-    glh: int | None = None
+    glh: Count | None = None
     status: Literal["current", "not-in-structure"] = "current"
     aim: str | None = Field(default=None, description="The unit aim or summary, as printed.")
     assessment_text: str | None = Field(default=None, description="The unit's assessment statement, as printed.")
@@ -171,10 +179,10 @@ class Unit(Model):
 class Limits(Model):
     """The limits a rule of combination can set on the units chosen under it."""
 
-    min_units: int | None = None
-    max_units: int | None = None
-    min_credits: int | None = None
-    max_credits: int | None = None
+    min_units: Count | None = None
+    max_units: Count | None = None
+    min_credits: Count | None = None
+    max_credits: Count | None = None
 
 
 class UnitGroup(Limits):
@@ -195,8 +203,8 @@ class UnitPool(Limits):
 
 
 class LevelCredits(Model):
-    level: int = Field(description="Credits must come from units at this level or above.")
-    min_credits: int
+    level: Count = Field(description="Credits must come from units at this level or above.")
+    min_credits: Count
 
 
 class Qualification(Model):
@@ -205,9 +213,9 @@ class Qualification(Model):
     number: str | None = None
     accreditation: str | None = Field(default=None, description="Ofqual/SQA accreditation number.")
     level: str | None = None
-    credits: int | None = Field(default=None, description="Credits required for the qualification.")
-    glh: int | None = None
-    tqt: int | None = None
+    credits: Count | None = Field(default=None, description="Credits required for the qualification.")
+    glh: Count | None = None
+    tqt: Count | None = None
     age: str | None = None
     rule_text: str | None = Field(default=None, description="The rule of combination, as printed.")
     groups: list[UnitGroup] = Field(min_length=1)
@@ -216,33 +224,33 @@ class Qualification(Model):
     barred: list[list[Ident]] = Field(
         default_factory=list, description="Sets of units that may not be taken together."
     )
-    max_credits: int | None = None
+    max_credits: Count | None = None
     notes: list[Note] = Field(default_factory=list)
 
 
 class TestOutcome(Model):
     outcome: Ident
     unit: Ident | None = Field(default=None, description="Only when the test covers more than one unit.")
-    questions: int | None = None
-    marks: int | None = None
+    questions: Count | None = None
+    marks: Count | None = None
     printed_title: str | None = Field(default=None, description="The title as the test table prints it.")
 
 
 class TestSpec(Model):
     """A test specification (blueprint): how many questions or marks each outcome gets."""
 
-    id: Ident = Field(description="Used in the URL /<spec>/tests/<id>/.")
+    id: PathId = Field(description="Used in the URL /<spec>/tests/<id>/.")
     title: Text
     units: list[Ident] = Field(min_length=1)
-    duration_min: int
-    questions: int | None = None
-    marks: int | None = None
-    official: bool = Field(description="true when the specification publishes this blueprint as printed.")
+    duration_min: Minutes
+    questions: Count | None = None
+    marks: Count | None = None
+    official: StrictBool = Field(description="true when the specification publishes this blueprint as printed.")
     outcomes: list[TestOutcome] = Field(min_length=1)
-    basis: str | None = Field(default=None, description="How the blueprint was derived when it is not printed.")
+    basis: MarkdownOrEmpty | None = Field(default=None, description="How the blueprint was derived when it is not printed.")
     weighting: Literal["printed", "glh"] = Field(
         default="printed", description="'glh': questions per outcome follow each outcome's guided learning hours.")
-    length_options: list[int] = Field(
+    length_options: list[Count] = Field(
         default_factory=list, description="Test lengths a learner may choose (glh weighting only).")
     understanding_percent: int | None = Field(
         default=None, ge=0, le=100, description="Share of questions that assess understanding rather than knowledge.")
@@ -253,7 +261,7 @@ class Source(Model):
     version: str | None = None
     issued: Text
     seed: Text
-    publisher_url: str | None = None
+    publisher_url: str | None = None  # printed as text, never as a link
     copyright: Text
 
 
@@ -263,11 +271,11 @@ class Specification(Model):
     short_title: Text
     awarding_body: Text
     source: Source
-    summary: Text = Field(description="Our own description for learners (not specification text).")
+    summary: Markdown = Field(description="Our own description for learners (not specification text).")
     assessment_model: list[Text] = Field(default_factory=list, description="Assessment statements, as printed.")
     time_constraints: list[Text] = Field(default_factory=list)
     qualifications: list[Qualification] = Field(min_length=1)
     tests: list[TestSpec] = Field(default_factory=list)
-    teaching_layer: bool = Field(
+    teaching_layer: StrictBool = Field(
         default=False, description="true when every unit must have teaching notes, activities and practice items.")
     notes: list[Note] = Field(default_factory=list)

@@ -8,16 +8,17 @@ before a single file is written, so a content mistake never leaves half a site.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .corpus import Corpus, load_content
-from .crosscheck import crosscheck
+from .checks.registry import run_checks
+from .corpus import Corpus, ValidatedCorpus
+from .load import load_corpus
 from .problems import ContentError, Problems
-from .quizzes import bank_report, crosscheck_banks, load_banks
-from .teaching import coverage, crosscheck_teaching, load_teaching
+from .quizzes import bank_report
 from .render import Site, render_site
 from .schema import schema_files
+from .teaching import coverage
 from .writer import WriteReport, write_tree
 
 
@@ -40,24 +41,19 @@ class Project:
         return self.root / "docs"
 
 
-def load_and_check(project: Project) -> Corpus:
+def load_and_check(project: Project) -> ValidatedCorpus:
     """Stages 1-3: load, validate each file, cross-check.  Raises ContentError."""
     problems = Problems()
-    # Stages 1 and 2: safe YAML with line numbers, then typed models per file.
-    corpus = load_content(project.content, problems)
-    corpus.banks = load_banks(project.quizzes, problems)
-    corpus.teaching = load_teaching(project.content, problems)
-    # Stage 3: the corpus-wide cross-check sees everything that loaded, and every test
-    # specification must be fillable from its bank.
-    crosscheck(corpus, problems)
-    crosscheck_banks(corpus, corpus.banks, problems)
-    crosscheck_teaching(corpus, corpus.teaching, problems)
-    if not problems:
-        corpus.bank_lines = bank_report(corpus, corpus.banks, problems)
-        corpus.coverage_lines = coverage(corpus, corpus.teaching, problems)
+    # Stages 1 and 2: every file kind in generator/load/kinds.py, as safe YAML with line
+    # numbers, then its typed model, then its name against its content.
+    corpus = load_corpus(project.root, problems)
+    # Stage 3: the corpus-wide rules in generator/checks/registry.py, in order; they only
+    # record problems.  Files that failed above are known, so nothing is reported twice.
+    run_checks(corpus, problems)
     if problems:
         raise ContentError(problems)
-    return corpus
+    # The reports `generator check` prints; formatting only, on a corpus with no problems.
+    return replace(corpus, bank_lines=tuple(bank_report(corpus)), coverage_lines=tuple(coverage(corpus)))
 
 
 def render(corpus: Corpus) -> dict[str, bytes]:

@@ -31,16 +31,20 @@ class Problems:
     """An ordered, de-duplicated collection of problems."""
 
     items: list[Problem] = field(default_factory=list)
+    # A set beside the list, so that adding stays constant-time with thousands of problems.
+    _seen: set[Problem] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, file: str | Path, line: int, field_path: str, message: str, hint: str = "") -> None:
-        problem = Problem(str(file), line, field_path, message.rstrip("."), hint)
-        if problem not in self.items:
+        self._append(Problem(str(file), line, field_path, message.rstrip("."), hint))
+
+    def _append(self, problem: Problem) -> None:
+        if problem not in self._seen:
+            self._seen.add(problem)
             self.items.append(problem)
 
-    def extend(self, other: "Problems") -> None:
+    def extend(self, other: Problems) -> None:
         for p in other.items:
-            if p not in self.items:
-                self.items.append(p)
+            self._append(p)
 
     def __bool__(self) -> bool:
         return bool(self.items)

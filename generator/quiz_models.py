@@ -7,23 +7,24 @@ feedback may use Markdown; it is rendered to HTML at build time.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, StrictBool, model_validator
 
-from .models import Ident, Model, Slug, Text
+from .checks.fields import no_bool
+from .models import Ident, Markdown, MarkdownOrEmpty, Model, PathId, Slug, Text
 
 ItemType = Literal["single", "true-false", "multiple", "short", "matching", "ordering", "extended"]
 
 
 class Option(Model):
-    text: Text
-    correct: bool = False
-    feedback: str | None = Field(default=None, description="Shown when this option is chosen.")
+    text: Markdown
+    correct: StrictBool = False
+    feedback: MarkdownOrEmpty | None = Field(default=None, description="Shown when this option is chosen.")
 
 
 class Pair(Model):
-    prompt: Text = Field(description="The row label; the learner picks its match from a list.")
+    prompt: Markdown = Field(description="The row label; the learner picks its match from a list.")
     answer: Text
 
 
@@ -33,25 +34,25 @@ class Item(Model):
     criteria: list[Ident] = Field(default_factory=list, description="Criterion ids of this unit it covers.")
     content: list[Ident] = Field(default_factory=list, description="Content area ids it covers (BTEC L2).")
     type: ItemType
-    stem: Text = Field(description="The question, in Markdown.")
+    stem: Markdown = Field(description="The question, in Markdown.")
     options: list[Option] = Field(default_factory=list, description="single, multiple and (optionally) true-false.")
-    answer: bool | None = Field(default=None, description="true-false preset: the correct answer.")
+    answer: StrictBool | None = Field(default=None, description="true-false preset: the correct answer.")
     accept: list[Text] = Field(default_factory=list, description="short: accepted answers.")
-    case_sensitive: bool = False
+    case_sensitive: StrictBool = False
     pairs: list[Pair] = Field(default_factory=list, description="matching: rows and their answers.")
     distractors: list[Text] = Field(default_factory=list, description="matching: extra wrong choices.")
     sequence: list[Text] = Field(default_factory=list, description="ordering: the steps in the right order.")
-    model_answer: str | None = Field(default=None, description="extended: a model answer.")
-    marking_points: list[Text] = Field(default_factory=list, description="extended: points the learner ticks.")
-    marks: int = Field(default=1, ge=1, le=12)
+    model_answer: MarkdownOrEmpty | None = Field(default=None, description="extended: a model answer.")
+    marking_points: list[Markdown] = Field(default_factory=list, description="extended: points the learner ticks.")
+    marks: Annotated[int, BeforeValidator(no_bool)] = Field(default=1, ge=1, le=12)
     command_word: str | None = Field(default=None, description="BTEC command word, e.g. 'explain'.")
     demand: Literal["knowledge", "understanding"] | None = Field(
         default=None, description="What the item tests (used by the BTEC Level 3 blueprint).")
-    explanation: Text = Field(description="Teaches the point, shown after marking.")
+    explanation: Markdown = Field(description="Teaches the point, shown after marking.")
     status: Literal["draft", "reviewed"] = "draft"
 
     @model_validator(mode="after")
-    def _answer_data_fits_type(self) -> "Item":
+    def _answer_data_fits_type(self) -> Item:
         """Each type needs its own answer data; say which is missing in plain words."""
         t = self.type
         correct = [o for o in self.options if o.correct]
@@ -70,9 +71,13 @@ class Item(Model):
         elif t == "matching":
             if len(self.pairs) < 2:
                 raise ValueError("a 'matching' item needs at least 2 pairs")
+            if len({p.prompt.strip() for p in self.pairs}) != len(self.pairs):
+                raise ValueError("a 'matching' item's prompts must all be different")
         elif t == "ordering":
             if len(self.sequence) < 3:
                 raise ValueError("an 'ordering' item needs at least 3 steps in sequence:")
+            if len({step.strip() for step in self.sequence}) != len(self.sequence):
+                raise ValueError("an 'ordering' item's steps must all be different, or the order is ambiguous")
         elif t == "extended":
             if not self.model_answer or len(self.marking_points) < 2:
                 raise ValueError("an 'extended' item needs model_answer and at least 2 marking_points")
@@ -91,5 +96,5 @@ class Item(Model):
 
 class Bank(Model):
     spec: Slug
-    unit: Ident
+    unit: PathId
     items: list[Item] = Field(min_length=1)

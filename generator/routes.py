@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .corpus import SpecData
+from .corpus import SpecData, ValidatedCorpus
 from .models import Qualification
 
 
@@ -63,9 +63,10 @@ def _limits(label: str, chosen: list[str], credits: int, rule: dict[str, Any]) -
 
 def group_label(group: dict[str, Any]) -> str:
     """'Group B (Optional units)'; just the title when it already names the group."""
-    if f"group {group['id']}".lower() in group["title"].lower():
-        return group["title"]
-    return f"Group {group['id']} ({group['title']})"
+    title, gid = str(group["title"]), str(group["id"])
+    if f"group {gid}".lower() in title.lower():
+        return title
+    return f"Group {gid} ({title})"
 
 
 def has_options(qual: Qualification) -> bool:
@@ -114,7 +115,7 @@ def check(rules: dict[str, Any], selection: list[str]) -> list[str]:
     return reasons
 
 
-def find_qualification(corpus, qual_id: str):
+def find_qualification(corpus: ValidatedCorpus, qual_id: str) -> tuple[SpecData, Qualification] | tuple[None, None]:
     for data in corpus.specs.values():
         for qual in data.spec.qualifications:
             if qual.id == qual_id:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 
+from pydantic import BaseModel
+
 from .models import Specification, Unit
 from .quiz_models import Bank
 from .teaching_models import Glossary, Law, Teaching
 
 # file name -> (folder it belongs in, model)
-SCHEMAS = {
+SCHEMAS: dict[str, tuple[str, type[BaseModel]]] = {
     "specification": ("content", Specification),
     "unit": ("content", Unit),
     "quiz-bank": ("quizzes", Bank),
@@ -23,7 +25,7 @@ SCHEMAS = {
 
 def schema_files() -> dict[str, str]:
     """Path (folder/_schema/name) -> JSON text, deterministic."""
-    files = {}
+    files: dict[str, str] = {}
     for name, (folder, model) in SCHEMAS.items():
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -5,17 +5,18 @@ specification text.  Markdown is allowed in the longer fields.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, StrictBool, model_validator
 
-from .models import Ident, Model, Slug, Text
+from .checks.fields import DATE_PATTERN, iso_date, web_url
+from .models import Ident, Markdown, MarkdownOrEmpty, Model, PathId, Slug, Text
 
 
 class Example(Model):
     sector: Literal["retail", "hospitality", "contact centre", "public sector", "health", "finance",
                     "leisure", "transport", "other"]
-    text: Text = Field(description="A short worked example from real customer-service work (Markdown).")
+    text: Markdown = Field(description="A short worked example from real customer-service work (Markdown).")
 
 
 class Targeted(Model):
@@ -25,7 +26,7 @@ class Targeted(Model):
     content: Ident | None = Field(default=None, description="Or: the content area id (BTEC L2 Unit 1).")
 
     @model_validator(mode="after")
-    def _one_target(self) -> "Targeted":
+    def _one_target(self) -> Targeted:
         if (self.outcome is None) == (self.content is None):
             raise ValueError("give exactly one of outcome: or content:")
         return self
@@ -35,10 +36,10 @@ class OutcomeNotes(Targeted):
     """Teaching notes for one outcome, learning aim or (BTEC L2 Unit 1) content area."""
 
     criteria: list[Ident] = Field(default_factory=list, description="Criteria these notes serve (linked).")
-    explanation: Text = Field(description="The teaching text, in Markdown, in your own words.")
+    explanation: Markdown = Field(description="The teaching text, in Markdown, in your own words.")
     examples: list[Example] = Field(min_length=1)
-    mistakes: list[Text] = Field(min_length=1, description="Common mistakes learners make.")
-    check_yourself: list[Text] = Field(min_length=2, description="Questions learners answer for themselves.")
+    mistakes: list[Markdown] = Field(min_length=1, description="Common mistakes learners make.")
+    check_yourself: list[Markdown] = Field(min_length=2, description="Questions learners answer for themselves.")
 
 
 class Activity(Targeted):
@@ -46,15 +47,15 @@ class Activity(Targeted):
 
     id: Ident
     title: Text
-    purpose: Text
+    purpose: Markdown
     time: Text = Field(description="e.g. '40 minutes'.")
     group_size: Text = Field(description="e.g. 'pairs', 'groups of 3 or 4', 'whole class'.")
     resources: list[Text] = Field(min_length=1)
-    steps: list[Text] = Field(min_length=2)
-    support: Text = Field(description="How to support learners who find it hard.")
-    stretch: Text = Field(description="How to stretch confident learners.")
+    steps: list[Markdown] = Field(min_length=2)
+    support: Markdown = Field(description="How to support learners who find it hard.")
+    stretch: Markdown = Field(description="How to stretch confident learners.")
     criteria: list[Ident] = Field(default_factory=list, description="Criteria it prepares for or evidences.")
-    assignment_link: str | None = Field(
+    assignment_link: MarkdownOrEmpty | None = Field(
         default=None, description="For assignment-assessed units: how it leads into the assignment.")
 
 
@@ -62,8 +63,8 @@ class Teaching(Model):
     """content/<spec>/teaching/<unit>.yml"""
 
     spec: Slug
-    unit: Ident
-    in_brief: Text = Field(description="Three or four sentences: what the unit is about and why it matters.")
+    unit: PathId
+    in_brief: Markdown = Field(description="Three or four sentences: what the unit is about and why it matters.")
     notes: list[OutcomeNotes] = Field(min_length=1)
     key_terms: list[Slug] = Field(min_length=1, description="Glossary slugs for this unit's key terms.")
     legislation: list[Slug] = Field(default_factory=list, description="Legislation library slugs this unit needs.")
@@ -74,10 +75,10 @@ class Term(Model):
     term: Text
     slug: Slug | None = Field(default=None, description="Anchor on /glossary/; made from the term when left out.")
     aliases: list[Text] = Field(default_factory=list, description="Other forms that should show the tooltip.")
-    definition: Text = Field(description="In your own words, in plain English.")
-    example: Text = Field(description="The term used in a real customer-service sentence.")
+    definition: Markdown = Field(description="In your own words, in plain English.")
+    example: Markdown = Field(description="The term used in a real customer-service sentence.")
     units: list[Text] = Field(min_length=1, description="Units that use it, as '<spec>/<unit>'.")
-    tooltip: bool = Field(default=True, description="false for words too common to mark in notes.")
+    tooltip: StrictBool = Field(default=True, description="false for words too common to mark in notes.")
 
 
 class Glossary(Model):
@@ -86,7 +87,7 @@ class Glossary(Model):
 
 class Source(Model):
     title: Text
-    url: Text
+    url: Annotated[Text, AfterValidator(web_url)]
 
 
 class SpecWording(Model):
@@ -103,14 +104,14 @@ class Law(Model):
     kind: Literal["act", "regulations", "code", "regulator-rules", "eu-law"]
     jurisdiction: Text = Field(description="e.g. 'UK', 'England and Wales', 'Great Britain'.")
     status: Literal["in force", "amended", "partly repealed", "replaced", "revoked"]
-    status_note: Text = Field(description="The position in 2026: what changed, by what, from when.")
+    status_note: Markdown = Field(description="The position in 2026: what changed, by what, from when.")
     replaced_by: list[Slug] = Field(default_factory=list)
-    purpose: Text
-    key_points: list[Text] = Field(min_length=2)
-    in_practice: list[Text] = Field(min_length=1, description="What it means at work, with examples.")
-    when_wrong: Text = Field(description="What happens when a business gets it wrong.")
+    purpose: Markdown
+    key_points: list[Markdown] = Field(min_length=2)
+    in_practice: list[Markdown] = Field(min_length=1, description="What it means at work, with examples.")
+    when_wrong: Markdown = Field(description="What happens when a business gets it wrong.")
     spec_wording: list[SpecWording] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1, description="legislation.gov.uk or the regulator.")
-    last_reviewed: Text = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
-    uncertain: str | None = Field(default=None, description="Anything we are not sure of, said plainly.")
+    last_reviewed: Annotated[Text, AfterValidator(iso_date)] = Field(pattern=DATE_PATTERN)
+    uncertain: MarkdownOrEmpty | None = Field(default=None, description="Anything we are not sure of, said plainly.")
     units: list[Text] = Field(default_factory=list, description="Units that cite it, as '<spec>/<unit>'.")

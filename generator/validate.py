@@ -1,4 +1,4 @@
-"""Check one loaded file against its model and explain every error in plain words."""
+"""Check loaded data against its model and explain every error in plain words."""
 
 from __future__ import annotations
 
@@ -8,29 +8,47 @@ import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
+from .checks.fields import DATE_PATTERN
 from .problems import Problems
-from .yamlload import Loaded, format_loc
+from .yamlload import Loaded, Path_, format_loc
 
 M = TypeVar("M", bound=BaseModel)
 
 
 def validate_file(loaded: Loaded, model: type[M], display: str, problems: Problems) -> M | None:
-    if not isinstance(loaded.data, dict):
-        problems.add(display, loaded.line_for(()), "", "the file must be a mapping of keys to values",
-                     f"start with the keys of a {model.__name__}, e.g. '{next(iter(model.model_fields))}: ...'")
+    return validate_data(loaded.data, model, loaded, display, problems)
+
+
+def validate_data(data: Any, model: type[M], loaded: Loaded, display: str, problems: Problems,
+                  prefix: Path_ = (), root: type[BaseModel] | None = None) -> M | None:
+    """Validate ``data`` found at ``prefix`` in ``loaded``; problems are reported at their
+    own line in the whole file.  ``root`` is the file's model, for listing allowed keys."""
+    if not isinstance(data, dict):
+        where = format_loc(prefix)
+        if prefix:
+            problems.add(display, loaded.line_for(prefix), where, f"must be a mapping of keys, not "
+                         f"{_kind(data)}", "write 'key: value' lines indented under it")
+        else:
+            problems.add(display, loaded.line_for(()), "", "the file must be a mapping of keys to values",
+                         f"start with the keys of a {model.__name__}, e.g. '{next(iter(model.model_fields))}: ...'")
         return None
     try:
-        return model.model_validate(loaded.data)
+        return model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            message, hint = explain(err, model)
+            loc = prefix + tuple(err["loc"])
+            message, hint = explain(err, root or model, loc)
             problems.add(display, loaded.line_for(loc), format_loc(loc), message, hint)
         return None
 
 
-def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+def _kind(value: Any) -> str:
+    return {list: "a list", str: "text", bool: "true/false", type(None): "nothing"}.get(type(value), "a value")
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     """The model class that owns the mapping at ``loc`` (for listing its allowed keys)."""
     current: Any = model
     for part in loc:
@@ -60,13 +78,15 @@ def _unwrap(annotation: Any, part: str | int) -> Any:
     return None
 
 
-def explain(err: dict, model: type[BaseModel]) -> tuple[str, str]:
+def explain(err: ErrorDetails, model: type[BaseModel], loc: tuple[str | int, ...] | None = None) -> tuple[str, str]:
     """Turn one pydantic error into (what is wrong, how to fix it)."""
     kind = err["type"]
-    loc = tuple(err["loc"])
+    loc = tuple(err["loc"]) if loc is None else loc
     name = str(loc[-1]) if loc else ""
     value = err.get("input")
-    ctx = err.get("ctx") or {}
+    ctx: dict[str, Any] = dict(err.get("ctx") or {})
+    if kind == "content":  # our own validators (generator/checks/fields.py) say it plainly
+        return str(ctx["what"]), str(ctx["hint"])
     if kind == "missing":
         return f"required key '{name}' is missing", f"add '{name}:' with a value"
     if kind == "extra_forbidden":
@@ -77,17 +97,23 @@ def explain(err: dict, model: type[BaseModel]) -> tuple[str, str]:
         return f"unknown key '{name}'", hint + ("allowed keys: " + ", ".join(allowed) if allowed else "remove it")
     if kind == "literal_error":
         return f"{value!r} is not an allowed value", f"use one of: {ctx.get('expected', '')}"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == DATE_PATTERN:
+        return f"{value!r} is not a date written as YYYY-MM-DD", "use YYYY-MM-DD, e.g. 2026-03-31"
     if kind == "string_pattern_mismatch":
         return (f"{value!r} is not a valid identifier or slug",
                 "ids use letters, digits, '.', '-' and '/'; slugs use lower-case letters, digits and single hyphens")
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"must be a whole number, not {value!r}", "write digits only, e.g. 6, or null if the source gives none"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"{value!r} is out of range ({err['msg'].lower()})", "use a number in the range the Content format page gives"
     if kind == "bool_type" or kind == "bool_parsing":
         return f"must be true or false, not {value!r}", "write true or false"
     if kind in ("string_type",):
         return f"must be text, not {type(value).__name__} {value!r}", "put the text in quotes"
     if kind == "string_too_short":
         return "must not be empty", "write the text, or remove the key if it is optional"
+    if kind == "string_too_long":
+        return f"is longer than {ctx.get('max_length')} characters", "shorten it; ids are short printed codes"
     if kind == "too_short":
         return "needs at least one item", "add an item starting with '- '"
     if kind == "list_type":

@@ -7,6 +7,12 @@ that was typed.  The only non-text plain scalars are ``true``/``false`` and
 ``null``/``~``.  Models then turn text into numbers where a field is a number.
 Plain scalars that YAML 1.1 tools would read differently are reported, so a file
 never means one thing here and another in someone's editor.
+
+Hostile or damaged input must give one plain line, never a traceback or a hang:
+bytes that are not UTF-8 and invisible control characters are reported at their own
+line before YAML sees them; anchors and aliases (which content never needs, and which
+make "billion laughs" bombs and self-referencing values possible) are refused; and
+nesting is capped, because the C composer recurses without a limit.
 """
 
 from __future__ import annotations
@@ -23,6 +29,31 @@ from .problems import Problems
 
 Path_ = tuple[str | int, ...]
 
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def text_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """A loader class on ``base`` whose plain scalars all resolve to text (see _construct),
+    so YAML 1.1's implicit types are never looked up: that regex work was most of the
+    loading time.  Only '<<' keeps its tag, so that it can be refused."""
+
+    class TextLoader(base):  # type: ignore[valid-type,misc]
+        def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+            if kind is ScalarNode:
+                return _MERGE if value == "<<" and implicit[0] else _STR
+            return str(super().resolve(kind, value, implicit))
+
+    return TextLoader
+
+
+# libyaml's parser and composer when installed (about 20 times faster), the pure-Python
+# ones otherwise; both give the same nodes with the same line marks.
+PURE_LOADER = text_loader(yaml.SafeLoader)
+LOADER = text_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+MAX_DEPTH = 50  # real content nests about 6 deep
+
 _BOOL_TRUE = {"true", "True", "TRUE"}
 _BOOL_FALSE = {"false", "False", "FALSE"}
 _NULL = {"null", "Null", "NULL", "~", ""}
@@ -31,9 +62,16 @@ _YAML11_BOOLS = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 _FLOAT = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]+([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
+# What YAML refuses to read (PyYAML's Reader.NON_PRINTABLE): NUL, other C0 and C1 controls.
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
+                           ("str", "int", "float", "bool", "null", "timestamp", "value", "merge"))
+_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+_DEEP_HINT = "content never needs more than a few levels; check the brackets and indentation"
+_SYNTAX_HINT = "check indentation, and quote text that contains ': ' or starts with a special character"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Loaded:
     """A parsed file: plain data plus the line of every key and item in it."""
 
@@ -80,44 +118,118 @@ def _trap(text: str) -> str | None:
     return None
 
 
-def load_yaml(path: Path, display: str, problems: Problems) -> Loaded | None:
-    """Parse one file.  Returns None (and records problems) if it cannot be used."""
+def decode(raw: bytes, display: str, problems: Problems) -> str | None:
+    """UTF-8 text with no characters YAML refuses, or None (and one problem)."""
     try:
-        source = path.read_text(encoding="utf-8")
+        source = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        problems.add(display, 1, "", f"the file is not UTF-8 text ({exc.reason})", "save it as UTF-8")
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.add(display, line, "", f"the file is not UTF-8 text (the byte 0x{raw[exc.start]:02x} "
+                     "is not valid UTF-8)", "save it as UTF-8 in your editor")
         return None
+    bad = _NON_PRINTABLE.search(source)
+    if bad:
+        line = source.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (source.rfind("\n", 0, bad.start()) + 1) + 1
+        problems.add(display, line, "", f"the file contains an invisible control character "
+                     f"(U+{ord(bad.group()):04X}) at column {column}",
+                     "delete it and retype that part of the line; it often comes from copying out of a PDF")
+        return None
+    return source
+
+
+def _prescan(source: str, display: str, problems: Problems) -> bool:
+    """Refuse anchors, aliases and deep nesting from the event stream, before the
+    composer builds (and recurses through) anything.  True when the file is safe."""
+    depth = 0
+    anchor_line = 0
+    previous: yaml.Event | None = None
+    for event in yaml.parse(source, Loader=LOADER):
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        if isinstance(event, yaml.AliasEvent):
+            if isinstance(previous, yaml.ScalarEvent) and previous.value == "<<" and not previous.style:
+                problems.add(display, line, "", "merge keys ('<<') are not supported", "write the keys out in full")
+            else:
+                problems.add(display, line, "", "YAML aliases ('*name') are not allowed",
+                             "write the value out in full where it is needed")
+            return False
+        if getattr(event, "anchor", None) and not anchor_line:
+            anchor_line = line
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                problems.add(display, line, "", f"lists and mappings are nested more than {MAX_DEPTH} deep", _DEEP_HINT)
+                return False
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+        previous = event
+    if anchor_line:
+        problems.add(display, anchor_line, "", "YAML anchors ('&name') are not allowed",
+                     "remove the anchor and write each value out in full")
+        return False
+    return True
+
+
+def parse(source: str, display: str, problems: Problems) -> tuple[Loaded | None, Any]:
+    """Compose and construct text already read from ``display``.  Returns (the file, or
+    None if it has problems; the data as far as it could be built, for callers that only
+    want to know what a broken file meant to define)."""
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        if not _prescan(source, display, problems):
+            return None, None
+        node = yaml.compose(source, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        what = exc.problem or "the YAML cannot be parsed"
-        problems.add(display, line, "", f"YAML syntax error: {what}",
-                     "check indentation, and quote text that contains ': ' or starts with a special character")
-        return None
+        if "nesting depth" in (exc.problem or ""):  # libyaml's own limit, below ours only in flow style
+            problems.add(display, line, "", f"lists and mappings are nested more than {MAX_DEPTH} deep", _DEEP_HINT)
+        else:
+            problems.add(display, line, "", f"YAML syntax error: {exc.problem or 'the YAML cannot be parsed'}",
+                         _SYNTAX_HINT)
+        return None, None
+    except yaml.YAMLError as exc:  # a reader error without a position
+        problems.add(display, 1, "", f"YAML cannot read the file ({str(exc).splitlines()[0]})", _SYNTAX_HINT)
+        return None, None
     if node is None:
         problems.add(display, 1, "", "the file is empty", "add the content, or delete the file")
-        return None
+        return None, None
     lines: dict[Path_, int] = {}
     before = len(problems)
     data = _construct(node, (), lines, display, problems)
     if len(problems) > before:
-        return None
-    return Loaded(path=path, data=data, lines=lines)
+        return None, data
+    return Loaded(path=Path(display), data=data, lines=lines), data
+
+
+def read_yaml(path: Path, display: str, problems: Problems) -> tuple[Loaded | None, Any]:
+    """Parse one file: (the file or None, whatever data could be salvaged); see parse()."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.add(display, 0, "", f"the file cannot be read ({exc.strerror or exc})",
+                     "check that it is a readable file")
+        return None, None
+    source = decode(raw, display, problems)
+    if source is None:
+        return None, None
+    loaded, data = parse(source, display, problems)
+    return (Loaded(path=path, data=loaded.data, lines=loaded.lines) if loaded else None), data
+
+
+def load_yaml(path: Path, display: str, problems: Problems) -> Loaded | None:
+    """Parse one file.  Returns None (and records problems) if it cannot be used."""
+    return read_yaml(path, display, problems)[0]
 
 
 def _construct(node: Node, loc: Path_, lines: dict[Path_, int], display: str, problems: Problems) -> Any:
     lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, ScalarNode):
-        text = node.value
-        if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                            "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
-                            "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"):
+        text: str = node.value
+        if node.tag not in _STANDARD_TAGS:
             problems.add(display, node.start_mark.line + 1, format_loc(loc),
                          f"the YAML tag {node.tag!r} is not allowed", "remove the '!' tag")
             return text
-        if node.style is not None:  # quoted or block scalar: always text
+        if node.style:  # quoted or block scalar: always text (libyaml marks plain as '', PyYAML as None)
             return text
         if text in _BOOL_TRUE:
             return True
@@ -131,29 +243,38 @@ def _construct(node: Node, loc: Path_, lines: dict[Path_, int], display: str, pr
                          f"write \"{text}\" in quotes if you mean the text" +
                          (", or true/false for a yes/no value" if _YAML11_BOOLS.match(text) else ""))
         return text
+    if node.tag not in _COLLECTION_TAGS:
+        problems.add(display, node.start_mark.line + 1, format_loc(loc),
+                     f"the YAML tag {node.tag!r} is not allowed", "remove the '!' tag")
+        return None
     if isinstance(node, SequenceNode):
         return [_construct(child, loc + (i,), lines, display, problems) for i, child in enumerate(node.value)]
     if isinstance(node, MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                problems.add(display, key_node.start_mark.line + 1, format_loc(loc),
-                             "a key must be plain text", "use a simple name such as 'title'")
-                continue
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                problems.add(display, key_node.start_mark.line + 1, format_loc(loc),
-                             "merge keys ('<<') are not supported", "write the keys out in full")
-                continue
-            key = key_node.value
-            key_loc = loc + (key,)
-            if key in result:
-                problems.add(display, key_node.start_mark.line + 1, format_loc(key_loc),
-                             f"duplicate key {key!r} (first given on line {lines[key_loc]})",
-                             "remove one of them; YAML would silently keep only the last")
-                continue
-            lines[key_loc] = key_node.start_mark.line + 1
-            result[key] = _construct(value_node, key_loc, lines, display, problems)
-            # A key's own line beats its value's line for error messages.
-            lines[key_loc] = key_node.start_mark.line + 1
-        return result
+        return _construct_mapping(node, loc, lines, display, problems)
     raise AssertionError(f"unknown YAML node {node!r}")  # pragma: no cover - PyYAML has three node kinds
+
+
+def _construct_mapping(node: MappingNode, loc: Path_, lines: dict[Path_, int], display: str,
+                       problems: Problems) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+            problems.add(display, key_node.start_mark.line + 1, format_loc(loc),
+                         "a key must be plain text", "use a simple name such as 'title'")
+            continue
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            problems.add(display, key_node.start_mark.line + 1, format_loc(loc),
+                         "merge keys ('<<') are not supported", "write the keys out in full")
+            continue
+        key: str = key_node.value
+        key_loc = loc + (key,)
+        if key in result:
+            problems.add(display, key_node.start_mark.line + 1, format_loc(key_loc),
+                         f"duplicate key {key!r} (first given on line {lines[key_loc]})",
+                         "remove one of them; YAML would silently keep only the last")
+            continue
+        lines[key_loc] = key_node.start_mark.line + 1
+        result[key] = _construct(value_node, key_loc, lines, display, problems)
+        # A key's own line beats its value's line for error messages.
+        lines[key_loc] = key_node.start_mark.line + 1
+    return result

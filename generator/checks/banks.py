@@ -1,0 +1,103 @@
+"""Rules for quiz banks: each bank belongs to a unit, items are unique and point at the
+unit's outcomes, criteria and content; and (completeness) every blueprint can be filled.
+One rule per function; each walks the bank once, so checking stays linear in its size."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ..corpus import BankData, SpecData, ValidatedCorpus
+from ..models import Unit
+from ..problems import Problems
+from ..quizzes import BANK_FACTOR, blueprint_rows
+from ..teaching import MIN_PRACTICE_ITEMS, outcome_counts
+from .common import report
+
+
+def _banks(corpus: ValidatedCorpus) -> Iterator[tuple[BankData, SpecData, Unit]]:
+    """Banks whose unit exists (bank_unit_exists reports the others)."""
+    for (spec, number), bank in corpus.banks.by_unit.items():
+        data = corpus.specs.get(spec)
+        unit = data.units.get(number) if data else None
+        if data is not None and unit is not None:
+            yield bank, data, unit
+
+
+def bank_unit_exists(corpus: ValidatedCorpus, problems: Problems) -> None:
+    for (spec, number), bank in corpus.banks.by_unit.items():
+        data = corpus.specs.get(spec)
+        if (data and number in data.units) or corpus.broken.unit(spec, number):
+            continue
+        report(problems, bank.origin, ("unit",), f"{spec}/{number} is not a unit in content/",
+               "use the unit's page number (for 271 use 201)")
+
+
+def item_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
+    for bank, _, _ in _banks(corpus):
+        ids = Counter(item.id for item in bank.bank.items)
+        for item, i in zip(bank.bank.items, bank.indices):
+            if ids[item.id] > 1:
+                report(problems, bank.origin, ("items", i, "id"), f"item id {item.id!r} is used more than once",
+                       "give every item its own id and never reuse an old one")
+
+
+def item_references_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
+    """Each item's outcome, criteria and content areas are the unit's own."""
+    for bank, _, unit in _banks(corpus):
+        outcomes = [o.id for o in unit.outcomes]
+        criteria = {c.id for o in unit.outcomes for c in o.criteria}
+        areas = {a.id for a in unit.content}
+        for item, i in zip(bank.bank.items, bank.indices):
+            if item.outcome not in outcomes:
+                report(problems, bank.origin, ("items", i, "outcome"),
+                       f"unit {unit.number} has no outcome {item.outcome!r}", f"use one of: {', '.join(outcomes)}")
+            for ci, cid in enumerate(item.criteria):
+                if cid not in criteria:
+                    report(problems, bank.origin, ("items", i, "criteria", ci),
+                           f"unit {unit.number} has no criterion {cid!r}", "use a printed criterion id")
+            for ai, aid in enumerate(item.content):
+                if aid not in areas:
+                    report(problems, bank.origin, ("items", i, "content", ai),
+                           f"unit {unit.number} has no content area {aid!r}", "use a printed content id such as A1")
+
+
+def items_cover_something(corpus: ValidatedCorpus, problems: Problems) -> None:
+    for bank, _, _ in _banks(corpus):
+        for item, i in zip(bank.bank.items, bank.indices):
+            if not item.criteria and not item.content:
+                report(problems, bank.origin, ("items", i), "the item covers no criterion or content area",
+                       "add criteria: [...] or content: [...] so learners can revise from it")
+
+
+def blueprints_fillable(corpus: ValidatedCorpus, problems: Problems) -> None:
+    """Completeness: reviewed items (or marks) for twice every test's blueprint."""
+    for row in blueprint_rows(corpus):
+        if row.ok or (row.data.slug, row.unit.number) in corpus.broken.banks:
+            continue
+        report(problems, row.data.origin, ("tests", row.test_index, "outcomes", row.outcome_index),
+               f"the bank cannot fill test {row.test.id}: unit {row.unit.number} outcome {row.outcome}"
+               f"{' (' + row.demand + ')' if row.demand else ''} needs {row.need} reviewed {row.measure} "
+               f"({BANK_FACTOR} x {row.amount}), it has {row.have}",
+               f"write and review more items in quizzes/{row.data.slug}/{row.unit.number}.yml, or lower the blueprint")
+
+
+def practice_items_enough(corpus: ValidatedCorpus, problems: Problems) -> None:
+    """Completeness: where a specification has a teaching layer, every outcome has practice."""
+    for data in corpus.specs.values():
+        if not data.spec.teaching_layer:
+            continue
+        for number, unit in data.units.items():
+            if (data.slug, number) in corpus.broken.banks:
+                continue
+            bank = corpus.banks.by_unit.get((data.slug, number))
+            counts = outcome_counts(unit, corpus.banks.items_for(data.slug, number))
+            for oid, n in counts.items():
+                if n < MIN_PRACTICE_ITEMS:
+                    problems.add(f"quizzes/{data.slug}/{number}.yml", bank.origin.line("items") if bank else 0,
+                                 f"outcome {oid}", f"unit {number} outcome {oid} has {n} reviewed practice items",
+                                 f"write at least {MIN_PRACTICE_ITEMS} reviewed items for every outcome")
+
+
+BANK_CHECKS = (bank_unit_exists, item_ids_unique, item_references_exist, items_cover_something)
+BANK_COMPLETENESS = (blueprints_fillable, practice_items_enough)
