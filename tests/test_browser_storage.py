@@ -201,3 +201,22 @@ def test_full_storage_is_reported_once(page, site_url, errors):
     assert page.locator(NOTICE).count() == 1 and page.locator(NOTICE).is_visible()
     assert page.locator("section.csh-question:visible").count() == 1
     assert errors == []
+
+
+def test_records_the_scripts_write_match_their_models(page, site_url, errors):
+    """What the browser really stores validates against generator/payloads.py."""
+    from pydantic import TypeAdapter
+
+    from generator import payloads
+
+    items = bank_items("cg-4417", "201")
+    root = start_mock(page, site_url, paper=11)
+    answer(root.locator("section.csh-question:visible"), items[root.locator("section.csh-question:visible").get_attribute("data-item-id")])
+    root.locator("section.csh-question:visible button.csh-flag").click()
+    payloads.MockState.model_validate_json(page.evaluate(f"localStorage.getItem('{STATE_201}')"))
+    root.locator("button.csh-submit").click()
+    root.locator("button.csh-confirm-submit").click()
+    root.locator("[data-result-total]").wait_for()
+    payloads.MockState.model_validate_json(page.evaluate(f"localStorage.getItem('{STATE_201}')"))
+    TypeAdapter(payloads.AttemptList).validate_json(page.evaluate(f"localStorage.getItem('{ATTEMPTS}')"))
+    assert errors == []
