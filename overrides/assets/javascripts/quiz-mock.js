@@ -338,7 +338,7 @@
     var s = this.state;
     var rec = R.attemptRecord(this.quiz, this.outcomeSummary(), { paper: s.seed, extra: s.extra, started: s.started });
     rec.date = s.finished || rec.date;
-    if (!Q.saveAttempt(rec, true)) H.unsaved(this.root);
+    if (!Q.saveAttempt(rec, true, this.root)) H.unsaved(this.root);
   };
 
   H.Mock = Mock;

@@ -125,7 +125,7 @@
     box.appendChild(button("Practise again", function () { self.start(); }, { class: "md-button md-button--primary" }));
     root.appendChild(box);
     H.focusOn(h);
-    if (ids.length && !Q.saveAttempt(H.records.attemptRecord(this.quiz, summary, { outcome: this.outcome || null }))) {
+    if (ids.length && !Q.saveAttempt(H.records.attemptRecord(this.quiz, summary, { outcome: this.outcome || null }), false, root)) {
       H.unsaved(root);
     }
   };

@@ -63,10 +63,13 @@
    * Add an attempt, or replace the one it updates (same quiz, start time and paper).
    * @param {AttemptRecord} rec
    * @param {boolean} [replace]
+   * @param {Element} [root] where to say that older attempts had to be mended
    * @returns {boolean} whether it was saved
    */
-  function saveAttempt(rec, replace) {
-    var list = loadAttempts().list;
+  function saveAttempt(rec, replace, root) {
+    var loaded = loadAttempts();
+    if (root) damagedNotice(root, loaded.damaged);
+    var list = loaded.list;
     var at = -1;
     if (replace) list.forEach(function (a, i) { if (a.quiz === rec.quiz && a.started === rec.started && a.paper === rec.paper) at = i; });
     if (at >= 0) list[at] = rec; else list.push(rec);
