@@ -165,6 +165,19 @@ def test_mock_with_infinite_time_left(page, site_url, errors):
     assert errors == []
 
 
+# ------------------------------------------------------------------------ flashcards
+
+def test_flashcards_keep_readable_cards(page, site_url, errors):
+    boxes = {"unique-selling-point": {"box": 3, "due": 0}, "broken": {"box": "high"}, "gone": None}
+    seed(page, site_url, "glossary/flashcards/", {"cs-hub:v1:flashcards": json.dumps(boxes)})
+    assert page.locator(NOTICE).first.is_visible()
+    assert "Box 3: 1" in page.locator(".csh-fc-stats").inner_text()
+    page.locator("button.csh-fc-flip").click()
+    page.locator("button.csh-fc-know").click()
+    assert json.loads(page.evaluate("localStorage.getItem('cs-hub:v1:flashcards')")).keys() >= {"unique-selling-point"}
+    assert errors == []
+
+
 # ---------------------------------------------------------------------- full storage
 
 FILL = """() => {

@@ -3,6 +3,24 @@
  * Classic script, not an ES module: modules do not load from file://, which the offline
  * build needs.  Everything hangs off one namespace object, window.CSHub, and this file
  * must load first (mkdocs.yml lists the scripts in dependency order).
+ *
+ * window.CSHub, by the file that fills it in:
+ *   core.js            PREFIX, el, button, nextId, escapeHtml, focusOn, announce, notice,
+ *                      clearNotices, unsaved, store {raw, get, read, set, remove,
+ *                      quarantine, repair, keys, lastError}, copyText, onPage, eachRoot, payload
+ *   quiz-engine.js     engine {register, rng, shuffle, allocate, blueprint, pickMarks, draw,
+ *                      arrange, arrangePaper, isPermutation, validOrder, normalise, score,
+ *                      answered, percent, summarise, index}, types (the registry)
+ *   quiz-types-*.js    types.single, .multiple, .true-false, .short, .extended, .matching, .ordering
+ *   quiz-records.js    records {isObject, readAttempt, readAttempts, plainQuizId,
+ *                      attemptRecord, readMockState}
+ *   quiz-ui.js         quiz {ATTEMPTS_KEY, mapLink, linkFor, loadAttempts, saveAttempt,
+ *                      damagedNotice, plural, liveRegion, questionBlock, controls, feedback,
+ *                      resultsTable}
+ *   quiz-practice.js, quiz-mock.js, quiz-progress.js   Practice, Mock, Progress
+ *   routes.js          routes {check, groupLabel} (also window.CSHRoutes)
+ * quiz.js starts the quizzes and keeps window.CSHQuiz for the engine tests; hub.js and
+ * flashcards.js export nothing.
  */
 (function () {
   "use strict";
