@@ -6,42 +6,59 @@
 (function () {
   "use strict";
 
-  var KEY = "cs-hub:v1:flashcards";
+  var H = window.CSHub;
+  var el = H.el;
+
+  var KEY = H.PREFIX + "flashcards";
   var DAYS = [0, 0, 1, 3, 7, 14];
   var DAY = 86400000;
 
+  /**
+   * The deck as the build embeds it (script.csh-flashcard-data).
+   * @typedef {Object} FlashcardData
+   * @property {Array<{slug: string, term: string, definition: string, example: string, units: string[]}>} terms
+   * @property {Array<{ref: string, label: string}>} units "<spec>/<unit>" decks
+   */
+
+  /**
+   * Stored under "cs-hub:v1:flashcards": per term slug, its Leitner box (1-5) and when
+   * it is next due (milliseconds since 1970).
+   * @typedef {Object<string, {box: number, due: number}>} FlashcardBoxes
+   */
+
+  /**
+   * Every readable card state; unreadable ones are dropped (and the original kept aside).
+   * @returns {{value: FlashcardBoxes, damaged: boolean}}
+   */
   function load() {
-    try {
-      var raw = window.localStorage.getItem(KEY);
-      if (!raw) return {};
-      var data = JSON.parse(raw);
-      if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error("shape");
-      return data;
-    } catch (e) {
-      try { window.localStorage.setItem("cs-hub:v1:corrupt:flashcards", window.localStorage.getItem(KEY)); } catch (e2) { /* full */ }
-      return {};
-    }
-  }
-
-  function save(state) {
-    try { window.localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* private mode */ }
-  }
-
-  function el(tag, attrs, kids) {
-    var n = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") n.textContent = attrs[k];
-      else if (k === "on") Object.keys(attrs[k]).forEach(function (e) { n.addEventListener(e, attrs[k][e]); });
-      else if (attrs[k] != null) n.setAttribute(k, attrs[k]);
+    var read = H.store.read(KEY, function (v) { return !!v && typeof v === "object" && !Array.isArray(v); });
+    var state = {};
+    var damaged = read.damaged;
+    Object.keys(read.value || {}).forEach(function (slug) {
+      var c = read.value[slug];
+      var ok = c && typeof c === "object" && typeof c.box === "number" && c.box % 1 === 0 && c.box >= 1 && c.box <= 5 &&
+        (c.due == null || (typeof c.due === "number" && isFinite(c.due)));
+      if (ok) state[slug] = { box: c.box, due: c.due == null ? 0 : c.due };
+      else damaged = true;
     });
-    (kids || []).forEach(function (c) { n.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
-    return n;
+    if (damaged && read.value) H.store.repair(KEY, state);
+    return { value: state, damaged: damaged };
+  }
+
+  /**
+   * @param {HTMLElement} root
+   * @param {FlashcardBoxes} state
+   */
+  function save(root, state) {
+    if (!H.store.set(KEY, state)) H.unsaved(root);
   }
 
   function Deck(root, data) {
     this.root = root;
     this.data = data;
-    this.state = load();
+    var loaded = load();
+    this.state = loaded.value;
+    if (loaded.damaged) H.notice(root, "Some saved flashcard progress could not be read; the readable cards were kept.", "damaged");
     this.deck = "";
     this.draw();
     var self = this;
@@ -122,7 +139,7 @@
     area.appendChild(actions);
     var reset = el("button", { type: "button", class: "md-button csh-fc-reset", text: "Reset this deck", on: { click: function () {
       self.cards().forEach(function (t) { delete self.state[t.slug]; });
-      save(self.state); self.anyway = false; self.draw(true);
+      save(self.root, self.state); self.anyway = false; self.draw(true);
     } } });
     root.appendChild(reset);
     if (focusCard) card.focus();
@@ -142,17 +159,16 @@
     var slug = this.card.slug;
     var box = knew ? Math.min(5, this.boxOf(slug) + 1) : 1;
     this.state[slug] = { box: box, due: Date.now() + DAYS[box] * DAY };
-    save(this.state);
+    save(this.root, this.state);
     this.draw(true);
   };
 
   function init() {
-    document.querySelectorAll("[data-csh-flashcards]").forEach(function (root) {
-      if (root.dataset.cshStarted) return;
-      root.dataset.cshStarted = "1";
-      try { new Deck(root, JSON.parse(root.querySelector("script.csh-flashcard-data").textContent)); } catch (e) { /* keep no-script text */ }
+    H.eachRoot("[data-csh-flashcards]", function (root) {
+      var data = H.payload(root, "csh-flashcard-data");
+      if (data) new Deck(root, data);  // otherwise the no-script text stays
     });
   }
 
-  window.cshOnPage(init);  // defined in hub.js, which loads first
+  H.onPage(init);
 })();

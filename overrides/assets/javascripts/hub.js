@@ -1,37 +1,15 @@
 /* Customer Service Study Hub: small page behaviours shared by every page.
- * Plain JavaScript, no framework.  Runs on first load and again after each
- * Material instant-navigation page swap (document$), or once on DOMContentLoaded
- * when instant navigation is off (offline build). */
+ * Plain JavaScript, no framework; needs core.js (CSHub.onPage runs init on first load
+ * and after each instant-navigation page swap). */
 (function () {
   "use strict";
+
+  var H = window.CSHub;
 
   function absoluteLink(anchor) {
     var url = new URL(location.href);
     url.hash = anchor;
     return url.toString();
-  }
-
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
-    }
-    // Fallback for http:// hosting and file://: a hidden textarea and execCommand.
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      try {
-        document.execCommand("copy") ? resolve() : reject(new Error("copy refused"));
-      } catch (err) {
-        reject(err);
-      } finally {
-        document.body.removeChild(area);
-      }
-    });
   }
 
   function setupCopyButtons(root) {
@@ -43,7 +21,7 @@
       button.addEventListener("click", function () {
         var link = absoluteLink(button.dataset.anchor);
         button.dataset.link = link;
-        copyText(link).then(function () {
+        H.copyText(link).then(function () {
           button.textContent = "Copied";
         }, function () {
           // Copying is blocked: show the link so it can be copied by hand.
@@ -72,11 +50,7 @@
   }
   function showTip(link) {
     hideTip();
-    tip = document.createElement("span");
-    tip.className = "csh-tooltip";
-    tip.id = "csh-tooltip";
-    tip.setAttribute("role", "tooltip");
-    tip.textContent = link.getAttribute("data-tip");
+    tip = H.el("span", { class: "csh-tooltip", id: "csh-tooltip", role: "tooltip", text: link.getAttribute("data-tip") });
     link.setAttribute("aria-describedby", "csh-tooltip");
     link.insertAdjacentElement("afterend", tip);
   }
@@ -100,13 +74,5 @@
     setupTerms(document);
   }
 
-  // Run `fn` on page load and again after each Material instant-navigation page swap
-  // (document$).  Every init() is idempotent, so running from both is safe; relying on
-  // document$ alone fails in the offline build.  The other page scripts use this too.
-  window.cshOnPage = function (fn) {
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
-    else fn();
-    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(fn);
-  };
-  window.cshOnPage(init);
+  H.onPage(init);
 })();

@@ -2,10 +2,13 @@
  *
  * check() mirrors generator/routes.py word for word (tests compare the two on many
  * generated selections).  The selection is kept in the page address (?units=...) so it
- * can be shared.  Plain JavaScript; works with and without Material's instant navigation.
+ * can be shared.  Plain JavaScript; needs core.js.
  */
 (function () {
   "use strict";
+
+  var H = window.CSHub;
+  var el = H.el;
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
@@ -57,15 +60,6 @@
     return reasons;
   }
 
-  function el(tag, attrs, kids) {
-    var n = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") n.textContent = attrs[k]; else if (attrs[k] != null) n.setAttribute(k, attrs[k]);
-    });
-    (kids || []).forEach(function (c) { n.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
-    return n;
-  }
-
   function readSelection(qualId) {
     var params = new URLSearchParams(location.search);
     if (params.get("route") !== qualId) return [];
@@ -87,12 +81,15 @@
     var form = el("div", { class: "csh-planner-groups" });
     var shown = {};
     var boxes = {};
+    // Held by reference: a selector built from a group id could break on its characters.
+    var statuses = {};
     rules.groups.forEach(function (g) {
       var fresh = g.units.filter(function (n) { return !shown[n]; });
       if (!fresh.length) return;
       var fs = el("fieldset", { class: "csh-planner-group" });
       fs.appendChild(el("legend", { text: groupLabel(g) }));
       var status = el("p", { class: "csh-group-status", "data-group": g.id });
+      statuses[g.id] = status;
       fs.appendChild(status);
       fresh.forEach(function (n) {
         shown[n] = true;
@@ -114,10 +111,10 @@
     var linkInput = el("input", { type: "text", id: "route-link-" + rules.id, readonly: "readonly", class: "csh-route-link" });
     var copy = el("button", { type: "button", class: "md-button csh-route-copy", text: "Copy link" });
     copy.addEventListener("click", function () {
-      linkInput.select();
-      var done = function () { copy.textContent = "Copied"; setTimeout(function () { copy.textContent = "Copy link"; }, 2000); };
-      if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(linkInput.value).then(done, function () {});
-      else { try { document.execCommand("copy"); done(); } catch (e) { /* select is enough */ } }
+      H.copyText(linkInput.value).then(function () {
+        copy.textContent = "Copied";
+        setTimeout(function () { copy.textContent = "Copy link"; }, 2000);
+      }, function () { /* the selected link can be copied by hand */ }).then(function () { linkInput.select(); });
     });
     root.appendChild(el("div", { class: "csh-route-share" }, [linkLabel, linkInput, copy]));
 
@@ -126,7 +123,7 @@
       var reasons = check(rules, chosen);
       var total = chosen.reduce(function (s, n) { return s + (units[n].credits || 0); }, 0);
       rules.groups.forEach(function (g) {
-        var st = root.querySelector('.csh-group-status[data-group="' + g.id + '"]');
+        var st = statuses[g.id];
         if (!st) return;
         var picked = chosen.filter(function (n) { return g.units.indexOf(n) >= 0; });
         var cr = picked.reduce(function (s, n) { return s + (units[n].credits || 0); }, 0);
@@ -154,15 +151,13 @@
   }
 
   function init() {
-    document.querySelectorAll("[data-route-planner]").forEach(function (root) {
-      if (root.dataset.cshStarted) return;
-      root.dataset.cshStarted = "1";
-      var script = root.querySelector("script.csh-route-data");
-      try { new Planner(root, JSON.parse(script.textContent)); } catch (e) { /* leave the no-script text */ }
+    H.eachRoot("[data-route-planner]", function (root) {
+      var rules = H.payload(root, "csh-route-data");
+      if (rules) new Planner(root, rules);  // otherwise the no-script text stays
     });
   }
 
-  window.CSHRoutes = { check: check, groupLabel: groupLabel };
+  H.routes = window.CSHRoutes = { check: check, groupLabel: groupLabel };
 
-  window.cshOnPage(init);  // defined in hub.js, which loads first
+  H.onPage(init);
 })();
