@@ -217,7 +217,7 @@ def test_full_storage_is_reported_once(page, site_url, errors):
 
 
 def test_records_the_scripts_write_match_their_models(page, site_url, errors):
-    """What the browser really stores validates against generator/payloads.py."""
+    """What the browser really stores validates against generator/payloads/."""
     from pydantic import TypeAdapter
 
     from generator import payloads

@@ -1,5 +1,5 @@
 """Every JSON payload a real build embeds in its pages matches its model in
-generator/payloads.py, the stored records the scripts write match theirs, and the
+generator/payloads/, the stored records the scripts write match theirs, and the
 published schemas in schemas/payloads/ are what the models give today."""
 
 from __future__ import annotations

@@ -1,0 +1,103 @@
+"""Records the page scripts keep in localStorage under cs-hub:v1: keys, and the file that
+"Export progress" writes."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, RootModel
+
+from .base import Fixed
+
+
+# ------------------------------------------------------------------ localStorage records
+
+class AttemptOutcome(Fixed):
+    unit: str
+    id: str
+    label: str
+    score: float = Field(ge=0)
+    max: float = Field(ge=0)
+
+
+class AttemptRecord(Fixed):
+    """One finished practice session or mock paper, in the list under ``cs-hub:v1:attempts``."""
+
+    v: Literal[1]
+    quiz: str
+    mode: Literal["practice", "mock"]
+    title: str
+    spec: str
+    date: str = Field(description="ISO time it was finished.")
+    score: float = Field(ge=0)
+    max: float = Field(ge=0)
+    self_score: float = Field(alias="self", ge=0, description="Marks the learner gave themselves.")
+    self_max: float = Field(alias="selfMax", ge=0)
+    outcomes: list[AttemptOutcome]
+    outcome: str | None = Field(default=None, description="Practice: the outcome practised, null for all.")
+    paper: int | None = Field(default=None, description="Mock: the paper number (seed).")
+    extra: float | None = Field(default=None, description="Mock: extra time, per cent.")
+    started: str | None = Field(default=None, description="Mock: ISO time the paper was started.")
+
+
+class AttemptList(RootModel[list[AttemptRecord]]):
+    """The value under ``cs-hub:v1:attempts``."""
+
+
+class ProgressFile(Fixed):
+    """What "Export progress" writes and "Import progress" reads."""
+
+    schema_: Literal["cs-hub/progress/1"] = Field(alias="schema")
+    exported: str | None = None
+    attempts: list[AttemptRecord]
+
+
+class Order(Fixed):
+    """How one item's options are shown in one paper: indices into the item's lists."""
+
+    options: list[int] | None = None
+    choices: list[int] | None = None
+    sequence: list[int] | None = None
+
+
+class Response(Fixed):
+    """A learner's answer; which fields are set depends on the item's type."""
+
+    choice: int | None = Field(default=None, description="single")
+    choices: list[int] | None = Field(default=None, description="multiple")
+    value: bool | None = Field(default=None, description="true-false")
+    text: str | None = Field(default=None, description="short, extended")
+    matches: list[str] | None = Field(default=None, description="matching, one per pair")
+    order: list[int] | None = Field(default=None, description="ordering")
+    moved: bool | None = Field(default=None, description="ordering: whether the learner moved a step")
+    ticks: list[int] | None = Field(default=None, description="extended: marking points ticked")
+
+
+class MockState(Fixed):
+    """A mock paper in progress or finished, under ``cs-hub:v1:mock:<quiz id>``."""
+
+    v: Literal[1]
+    seed: int = Field(ge=1)
+    length: int | None
+    extra: float = Field(ge=0)
+    paper: list[str] = Field(min_length=1)
+    orders: dict[str, Order]
+    responses: dict[str, Response]
+    flags: dict[str, bool]
+    current: int = Field(ge=0)
+    remainingMs: float = Field(ge=0, allow_inf_nan=False)
+    totalMs: float = Field(gt=0, allow_inf_nan=False)
+    paused: bool
+    started: str
+    submitted: bool
+    timedOut: bool | None = None
+    finished: str | None = None
+
+
+class FlashcardBox(Fixed):
+    box: int = Field(ge=1, le=5)
+    due: float = Field(allow_inf_nan=False, description="When the card is next due, in milliseconds since 1970.")
+
+
+class FlashcardBoxes(RootModel[dict[str, FlashcardBox]]):
+    """The value under ``cs-hub:v1:flashcards``, by term slug."""
