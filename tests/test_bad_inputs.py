@@ -52,6 +52,17 @@ def rename(path: str, new: str) -> Mutation:
     return mutate
 
 
+def move_spec(root: Path, slug: str) -> None:
+    """Rename the demo specification (folder, files and references) to ``slug``."""
+    replace(SPEC, "slug: demo", f"slug: {slug}")(root)
+    shutil.move(str(root / "content/demo"), str(root / f"content/{slug}"))
+    shutil.move(str(root / "quizzes/demo"), str(root / f"quizzes/{slug}"))
+    for path in (f"content/{slug}/teaching/1.yml", f"quizzes/{slug}/1.yml"):
+        replace(path, "spec: demo", f"spec: {slug}")(root)
+    for path in (GLOSS, GLOSS, LAW):
+        replace(path, "demo/", f"{slug}/")(root)
+
+
 def item(extra: str, kind: str = "single") -> str:
     """A bank with one more item (q5) whose type-specific part is ``extra``."""
     return (BASE / BANK).read_text(encoding="utf-8") + f'''  - id: "q5"
@@ -138,16 +149,22 @@ CASES: dict[str, tuple[Mutation, str]] = {
                                      replace(TEACH, "  - consumer-rights-act-2015", "  - index")(root)],
                        ("content/legislation/index.yml:1: slug: this would publish the page /legislation/, which is a "
                        "page of the site itself. Hint: choose another id or slug; every page needs an address of its own")),
-    "spec-slug-tutors": (lambda root: [replace(SPEC, "slug: demo", "slug: tutors")(root),
-                                       shutil.move(str(root / "content/demo"), str(root / "content/tutors")),
-                                       replace("content/tutors/teaching/1.yml", "spec: demo", "spec: tutors")(root),
-                                       shutil.move(str(root / "quizzes/demo"), str(root / "quizzes/tutors")),
-                                       replace("quizzes/tutors/1.yml", "spec: demo", "spec: tutors")(root),
-                                       replace(GLOSS, "demo/", "tutors/")(root),
-                                       replace(GLOSS, "demo/", "tutors/")(root),
-                                       replace(LAW, "demo/", "tutors/")(root)],
+    "spec-slug-tutors": (lambda root: move_spec(root, "tutors"),
                          ("content/tutors/specification.yml:1: slug: this would publish the page /tutors/, which is a "
                          "page of the site itself. Hint: choose another id or slug; every page needs an address of its own")),
+    "spec-slug-progress": (lambda root: move_spec(root, "progress"),
+                           ("content/progress/specification.yml:1: slug: this would publish the page /progress/, which "
+                           "is a page of the site itself. Hint: choose another id or slug; every page needs an address "
+                           "of its own")),
+    "answer-keys-collide": (lambda root: [move_spec(root, "demo-1"),
+                                          shutil.copytree(BASE / "content/demo", root / "content/demo"),
+                                          replace(SPEC, 'id: "1"\n    title: Unit 1 test',
+                                                  'id: "1-1"\n    title: Unit 1 test')(root),
+                                          replace(SPEC, "seed: 900_demo.txt", "seed: 901_demo.txt")(root),
+                                          replace(SPEC, "id: demo-1", "id: demo-2")(root)],
+                            (f"{SPEC}:21: tests[0].id: this would publish the page /tutors/keys/demo-1-1/, which "
+                            "content/demo-1/specification.yml line 21 already uses. Hint: choose another id or slug; "
+                            "every page needs an address of its own")),
     "alias-differs-only-in-case": (lambda root: [replace(UNIT2, 'aliases: ["12"]', 'aliases: ["12", "a1"]')(root),
                                                  write("content/demo/units/A1.yml", (BASE / UNIT).read_text()
                                                        .replace('number: "1"', 'number: "A1"'))(root)],

@@ -61,8 +61,9 @@ def page_addresses_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
         other = first.setdefault(key, claim)
         if other is claim or claim.origin is None:
             continue
-        if claim.rule and claim.rule == other.rule and claim.path == other.path:
-            continue  # an exact repeat: aliases_unique or test_ids_unique reports it
+        if claim.rule and claim.rule == other.rule and claim.path == other.path and \
+                (claim.rule == "unit" or claim.origin is other.origin):
+            continue  # a repeat within one specification: aliases_unique or test_ids_unique reports it
         if other.origin is None:
             why = "which is a page of the site itself"
         else:
