@@ -8,7 +8,7 @@ PIP := $(VENV)/bin/pip
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test check offline bench clean venv browser
+.PHONY: site serve test lint check offline bench clean venv browser
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,8 +50,14 @@ browser:
 ## test: every test, browser tests included (quick loop: $(PY) -m pytest -m "not browser and not slow")
 # No -m or -k here: the whole suite always runs, so pytest can never exit 5 ("no tests
 # collected") and every non-zero exit fails the target (and .ci/run).
-test: $(VENV)/.installed-test browser
+test: lint browser
 	$(PY) -m pytest -q
+
+## lint: ruff, the formatter check and mypy --strict (configuration in pyproject.toml)
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff format --check generator tests
+	$(VENV)/bin/mypy
 
 ## bench: time and size of a full build (not part of the tests)
 bench: $(VENV)/.installed
