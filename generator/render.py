@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .corpus import Corpus
 from .markdown_text import md_escape
-from .pages import glossary, legislation, site, specification, tests, unit
+from .pages import glossary, legislation, outcome, site, specification, tests, unit
 from .pages.base import Facts, Page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -28,6 +28,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 PAGE_BUILDERS: list[Callable[[Facts], Iterator[Page]]] = [
     specification.build,
     unit.build,
+    outcome.build,
     tests.build,
     glossary.build,
     legislation.build,

@@ -71,6 +71,11 @@ def mock_quiz_id(spec: str, test_id: str) -> str:
     return f"{spec}-test-{test_id}"
 
 
+def outcome_quiz_id(spec: str, unit: str, page_slug: str) -> str:
+    """The practice quiz on one outcome page: cg-4417-201-lo-1-practice."""
+    return f"{spec}-{unit}-{page_slug}-practice"
+
+
 # ---- pages, as Markdown source paths under docs/ -----------------------------------
 
 HOME = "index.md"
@@ -91,6 +96,17 @@ def spec_page(spec: str) -> str:
 def unit_page(spec: str, number: str) -> str:
     """The page of a unit; an alias number (271) gets a small redirect page at the same place."""
     return f"{spec}/units/{number}.md"
+
+
+def outcome_page_slug(outcome_id: str | None, content_id: str | None) -> str:
+    """The last part of an outcome page's address: the outcome's anchor (lo-1), or for
+    notes on a content area (BTEC Level 2 Unit 1) that area's anchor (content-a1)."""
+    return content_anchor(content_id) if content_id else outcome_anchor(outcome_id or "")
+
+
+def outcome_page(spec: str, number: str, page_slug: str) -> str:
+    """One outcome's teaching: /cg-4417/units/201/lo-1/ (CONVENTIONS.md §2)."""
+    return f"{spec}/units/{number}/{page_slug}.md"
 
 
 def test_page(spec: str, test_id: str) -> str:

@@ -76,9 +76,12 @@ def test_wrong_answers_lower_the_right_outcome(page, site_url):
     assert (score, maximum) == (43, 45)
     assert per["3"] == (6, 8)
     assert all(per[o] == (m, m) for o, m in (("1", 15), ("2", 9), ("4", 5), ("5", 8)))
-    # The weak outcome links back to the unit page to revise it.
+    # The weak outcome links to the outcome page that teaches it.
     link = root.locator('[data-result-outcome="3"] a')
-    assert link.get_attribute("href").endswith("cg-4417/units/201/#lo-3")
+    assert link.get_attribute("href").endswith("cg-4417/units/201/lo-3/")
+    link.click()
+    page.wait_for_url("**/cg-4417/units/201/lo-3/")
+    assert page.locator("h1").inner_text().startswith("Outcome 3:")
 
 
 def test_same_paper_number_gives_the_same_paper(page, site_url):

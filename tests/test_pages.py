@@ -216,3 +216,29 @@ def test_every_page_template_names_the_builder_that_fills_it():
         assert named[0] in builders, f"{template.name}: {named[0]}.py is not in render.PAGE_BUILDERS"
         source = builders[named[0]].read_text(encoding="utf-8")
         assert f'"{template.name}"' in source, f"{template.name} is not used by {named[0]}.py"
+
+
+def test_outcome_pages_for_every_note_and_links_that_stay_on_them(corpus, pages):
+    """Each outcome's notes have a page of their own; the links in notes written for one
+    long unit page now point at the page that holds the anchor."""
+    count = 0
+    for (spec, number), entry in corpus.teaching.units.items():
+        for notes in entry.teaching.notes:
+            slug = urls.outcome_page_slug(notes.outcome, notes.content)
+            text = pages[urls.outcome_page(spec, number, slug)]
+            count += 1
+            local = set(re.findall(r'id="([^"]+)"', text)) | set(re.findall(r"\{ #([^ }]+) \}", text))
+            for anchor in re.findall(r"\]\(#([A-Za-z0-9_-]+)\)", text):
+                assert anchor in local or anchor == "practice-quiz", f"{spec}/{number}/{slug}: #{anchor}"
+            assert f"](../{number}.md)" in text  # back to the whole unit
+            unit_page = pages[urls.unit_page(spec, number)]
+            assert f"]({number}/{slug}.md)" in unit_page, "the unit page lists the outcome page"
+    assert count >= 58
+
+
+def test_revise_links_lead_to_outcome_pages(pages):
+    page = pages["cg-4417/tests/201.md"]
+    assert '[lo-3](../units/201/lo-3.md){ data-csh-revise="201/lo-3" }' in page
+    assert '(../units/201/lo-1.md#ac-1-1-3){ data-csh-revise="201/ac-1-1-3" }' in page
+    # A unit without teaching notes keeps its unit-page anchors (no revise entries).
+    assert "data-csh-revise" not in pages["nvq-cco/units/2.md"]

@@ -34,8 +34,16 @@ def test_unit_page_has_every_teaching_section(built_site, slug, number):
     html = (built_site / slug / "units" / number / "index.html").read_text(encoding="utf-8")
     for heading in ('id="in-brief"', 'id="learn-it"', 'id="key-terms"', 'id="for-tutors"', 'id="practice-quiz"'):
         assert heading in html, f"{slug}/{number} lacks {heading}"
-    assert 'class="admonition example"' in html and "Common mistakes" in html and "Check yourself" in html
     assert 'data-quiz-mode="practice"' in html
+    # "Learn it" lists one page per outcome (or content area), each with the notes and
+    # their examples, common mistakes and questions, and back and forth links.
+    learn = html.split('id="learn-it"', 1)[1].split("</ol>", 1)[0]
+    pages = re.findall(r'<a href="((?:lo|content)-[a-z0-9-]+)/">', learn)
+    assert pages, f"{slug}/{number} lists no outcome pages"
+    for sub in pages:
+        part = (built_site / slug / "units" / number / sub / "index.html").read_text(encoding="utf-8")
+        assert 'class="admonition example"' in part and "Common mistakes" in part and "Check yourself" in part
+        assert f'href="../">All of Unit {number}</a>' in part or f'href="../">All of Unit {number}' in part
     assert "Delivery activities for this unit" in html
     # Every key term links to its glossary anchor, and the anchor exists.
     glossary = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
@@ -45,7 +53,7 @@ def test_unit_page_has_every_teaching_section(built_site, slug, number):
 
 @pytest.mark.slow
 def test_tooltips_in_notes_but_never_in_quizzes(built_site):
-    html = (built_site / "cg-4417/units/201/index.html").read_text(encoding="utf-8")
+    html = (built_site / "cg-4417/units/201/lo-1/index.html").read_text(encoding="utf-8")
     assert 'class="csh-term"' in html and "data-tip=" in html
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")

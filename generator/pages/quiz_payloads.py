@@ -70,12 +70,14 @@ def reviewed(items: list[Item]) -> list[Item]:
     return [item for item in items if item.status == "reviewed"]
 
 
-def practice_payload(data: SpecData, unit: Unit, items: list[Item], made: ItemPayloads) -> dict[str, Any]:
+def practice_payload(data: SpecData, unit: Unit, items: list[Item], made: ItemPayloads,
+                     quiz_id: str = "", title: str = "") -> dict[str, Any]:
+    """A practice quiz on a unit (or, with quiz_id and title, on one of its outcome pages)."""
     used = {item.outcome for item in items}
     return {
-        "id": urls.practice_quiz_id(data.slug, unit.number),
+        "id": quiz_id or urls.practice_quiz_id(data.slug, unit.number),
         "mode": "practice",
-        "title": f"Unit {unit.number} practice",
+        "title": title or f"Unit {unit.number} practice",
         "spec": data.slug,
         "outcomes": [{"unit": unit.number, "id": o.id, "label": outcome_label(unit, o.id),
                       "anchor": urls.outcome_anchor(o.id)} for o in unit.outcomes if o.id in used],

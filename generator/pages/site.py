@@ -12,6 +12,7 @@ from ..formatdoc import CONTENT_MODELS, model_tables
 from ..markdown_text import md_escape
 from .activities import activity_view
 from .base import Facts, Page
+from .outcome import outcome_items, outcome_pages
 from .quiz_block import MapLink
 from .quiz_payloads import reviewed
 
@@ -52,10 +53,15 @@ def _progress(facts: Facts) -> dict[str, Any]:
             links.append(MapLink(md_escape(test.title), href,
                                  f'data-csh-quiz="{urls.mock_quiz_id(data.slug, test.id)}"'))
             tests.append((md_escape(test.title), href, md_escape(data.spec.short_title)))
-        for number in data.units:
+        for number, unit in data.units.items():
             if banks and reviewed(banks.items_for(data.slug, number)):
                 links.append(MapLink(f"Unit {number}", urls.relative(urls.PROGRESS, urls.unit_page(data.slug, number)),
                                      f'data-csh-quiz="{urls.practice_quiz_id(data.slug, number)}"'))
+            for op in outcome_pages(facts, data, unit):
+                if outcome_items(facts, data, unit, op):
+                    quiz = urls.outcome_quiz_id(data.slug, number, op.slug)
+                    links.append(MapLink(f"Unit {number}, {op.short}", urls.relative(urls.PROGRESS, op.path),
+                                         f'data-csh-quiz="{quiz}"'))
     return {"links": links, "tests": tests}
 
 

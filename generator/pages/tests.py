@@ -11,6 +11,7 @@ from ..corpus import SpecData
 from ..markdown_text import front_matter, md_escape, md_inline
 from ..models import TestSpec, Unit
 from .base import Facts, Page, spec_trail, trail
+from .outcome import revise_links
 from .quiz_block import quiz_block
 from .quiz_payloads import mock_payload, reviewed
 
@@ -54,7 +55,8 @@ def _test_context(facts: Facts, data: SpecData, test: TestSpec, units: list[Unit
         "amount_heading": "Marks" if test.marks else "Questions",
         "rows": rows,
         "total": test.marks if test.marks else test.questions,
-        "quiz": quiz_block(path, payload, [u.number for u in units], key),
+        "quiz": quiz_block(path, payload, [u.number for u in units], key,
+                           revise=[link for u in units for link in revise_links(facts, data, u, path)]),
     }
 
 

@@ -13,6 +13,7 @@ from ..markdown_text import front_matter, md_escape, md_inline
 from ..models import Outcome, TestSpec, Unit
 from ..relations import tests_by_unit, used_by
 from .base import Facts, Page, spec_trail, unit_link
+from .outcome import outcome_pages, revise_links
 from .unit_compare import comparison
 from .unit_teaching import practice_block, teaching_context
 
@@ -55,12 +56,20 @@ def unit_context(facts: Facts, data: SpecData, unit: Unit, path: str, tests: lis
         "content_areas": [(urls.content_anchor(a.id), a) for a in unit.content],
         "knowledge": [(urls.knowledge_anchor(k.id), k) for k in unit.knowledge],
         "comparisons": [comparison(data.slug, unit, data.units[p], path) for p in unit.parallel],
-        "practice": practice_block(facts, data, unit, path),
+        "practice": practice_block(facts, data, unit, path, revise_links(facts, data, unit, path)),
+        "outcome_links": [(f"{op.short}: {_target_title(unit, op.notes.outcome, op.notes.content)}",
+                           urls.relative(path, op.path)) for op in outcome_pages(facts, data, unit)],
         "source_line": _source_line(data, unit),
         "about_link": urls.relative(path, urls.ABOUT),
         "tutors_link": urls.relative(path, urls.TUTORS),
         **teaching,
     }
+
+
+def _target_title(unit: Unit, outcome_id: str | None, content_id: str | None) -> str:
+    if content_id:
+        return md_escape(next(a.title for a in unit.content if a.id == content_id))
+    return md_escape(labels.find_outcome(unit, outcome_id or "").title)
 
 
 def _facts_rows(unit: Unit) -> list[tuple[str, str]]:

@@ -18,7 +18,7 @@ from ..relations import unit_laws
 from ..teaching_models import OutcomeNotes
 from .activities import activity_view
 from .base import Facts
-from .quiz_block import QuizBlock, quiz_block
+from .quiz_block import MapLink, QuizBlock, quiz_block
 from .quiz_payloads import practice_payload, reviewed
 
 
@@ -28,13 +28,10 @@ def teaching_context(facts: Facts, data: SpecData, unit: Unit, path: str) -> dic
     entry = layer.units.get((data.slug, unit.number)) if layer else None
     laws = _law_cards(facts, data, unit, path)
     if not entry:
-        return {"teaching": None, "notes_views": [], "key_terms": [], "laws": laws, "activities": []}
+        return {"teaching": None, "key_terms": [], "laws": laws, "activities": []}
     teaching = entry[0]
-    glossary = urls.relative(path, urls.GLOSSARY)
-    forms = _term_forms(facts, teaching.key_terms, f"{data.slug}/{unit.number}")
     return {
         "teaching": teaching,
-        "notes_views": [_notes_view(unit, n, forms, glossary) for n in teaching.notes],
         "key_terms": [(urls.relative(path, urls.GLOSSARY, slug), layer.terms[slug][0])
                       for slug in teaching.key_terms],
         "flashcards_link": urls.relative(path, urls.FLASHCARDS),
@@ -90,10 +87,16 @@ def _law_cards(facts: Facts, data: SpecData, unit: Unit, path: str) -> list[dict
     return cards
 
 
-def practice_block(facts: Facts, data: SpecData, unit: Unit, path: str) -> QuizBlock | None:
+def practice_block(facts: Facts, data: SpecData, unit: Unit, path: str,
+                   revise: list[MapLink]) -> QuizBlock | None:
     banks = facts.corpus.banks
     items = reviewed(banks.items_for(data.slug, unit.number)) if banks else []
     if not items:
         return None
     payload = practice_payload(data, unit, items, facts.item_payloads)
-    return quiz_block(path, payload, [unit.number])
+    return quiz_block(path, payload, [unit.number], revise=revise)
+
+
+# The outcome pages (pages/outcome.py) print the same notes.
+notes_view = _notes_view
+term_forms = _term_forms

@@ -43,6 +43,18 @@
     return (mapLink(root, "data-csh-unit", unit) || "").split("#")[0] + "#" + anchor;
   }
 
+  /**
+   * Where a "Revise" link goes: the outcome page that teaches the outcome or criterion,
+   * when the unit has outcome pages (the page's link map says so), else its unit page anchor.
+   * @param {Element} root
+   * @param {string} unit
+   * @param {string} anchor lo-1, ac-1-1-3 or content-a1
+   * @returns {string}
+   */
+  function reviseLink(root, unit, anchor) {
+    return mapLink(root, "data-csh-revise", unit + "/" + anchor) || linkFor(root, unit, anchor);
+  }
+
   /* ----------------------------------------------------------------- attempts */
 
   /**
@@ -159,7 +171,7 @@
       var p = el("p", { class: "csh-links" }, ["Revise: "]);
       item.links.forEach(function (l, i) {
         if (i) p.appendChild(document.createTextNode(", "));
-        p.appendChild(el("a", { href: linkFor(root, l.unit, l.anchor), text: (item.unit && opts.showUnit ? "unit " + l.unit + " " : "") + l.label }));
+        p.appendChild(el("a", { href: reviseLink(root, l.unit, l.anchor), text: (item.unit && opts.showUnit ? "unit " + l.unit + " " : "") + l.label }));
       });
       box.appendChild(p);
     }
@@ -193,7 +205,7 @@
     summary.rows.forEach(function (r) {
       // Every outcome with marks lost gets a revision link; under 70% is flagged as weak.
       var weak = E.percent(r.score, r.max) < 70;
-      var next = r.score < r.max ? el("a", { href: linkFor(root, r.unit, r.anchor), text: "Revise this outcome" }) : document.createTextNode("Full marks");
+      var next = r.score < r.max ? el("a", { href: reviseLink(root, r.unit, r.anchor), text: "Revise this outcome" }) : document.createTextNode("Full marks");
       body.appendChild(el("tr", { "data-result-outcome": r.id, "data-unit": r.unit, "data-score": String(r.score), "data-max": String(r.max), class: weak ? "is-weak" : "" }, [
         el("th", { scope: "row", text: r.label }), el("td", { text: String(r.score) + (r.selfMax ? " (" + r.self + " self-marked)" : "") }),
         el("td", { text: String(r.max) }), el("td", null, [next])
@@ -207,7 +219,7 @@
   }
 
   H.quiz = {
-    ATTEMPTS_KEY: ATTEMPTS_KEY, mapLink: mapLink, linkFor: linkFor, loadAttempts: loadAttempts,
+    ATTEMPTS_KEY: ATTEMPTS_KEY, mapLink: mapLink, linkFor: linkFor, reviseLink: reviseLink, loadAttempts: loadAttempts,
     saveAttempt: saveAttempt, damagedNotice: damagedNotice, plural: plural, liveRegion: liveRegion,
     questionBlock: questionBlock, controls: controls, feedback: feedback, resultsTable: resultsTable
   };
