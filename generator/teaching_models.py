@@ -103,7 +103,7 @@ class Law(Model):
     title: Text
     kind: Literal["act", "regulations", "code", "regulator-rules", "eu-law"]
     jurisdiction: Text = Field(description="e.g. 'UK', 'England and Wales', 'Great Britain'.")
-    status: Literal["in force", "amended", "partly repealed", "replaced", "revoked"]
+    status: Literal["in force", "partly in force", "amended", "partly repealed", "replaced", "revoked"]
     status_note: Markdown = Field(description="The position in 2026: what changed, by what, from when.")
     replaced_by: list[Slug] = Field(default_factory=list)
     purpose: Markdown
