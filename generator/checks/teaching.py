@@ -143,6 +143,44 @@ def term_anchors_free(corpus: ValidatedCorpus, problems: Problems) -> None:
                    "set slug: to another name, e.g. the term in lower case with hyphens")
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+# Plural endings that take "es" (boxes, branches, addresses); other plurals just add "s".
+_ES_PLURAL = ("sses", "ches", "shes", "xes", "zes")
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(_ES_PLURAL):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def term_key(name: str) -> tuple[str, ...]:
+    """What a term's name comes to once plurals and word order are ignored:
+    'Features and benefits' and 'benefit and feature' give the same key."""
+    return tuple(sorted(_singular(w) for w in _WORD.findall(name.lower())))
+
+
+def terms_not_near_duplicates(corpus: ValidatedCorpus, problems: Problems) -> None:
+    """Two glossary entries must not be the same term in another form: a singular and its
+    plural, or the same words in another order.  Aliases count as forms of their term."""
+    first: dict[tuple[str, ...], tuple[str, str]] = {}  # key -> (slug, the form that gave it)
+    for slug, (term, origin, i) in corpus.teaching.terms.items():
+        forms = [(("terms", i, "term"), term.term)]
+        forms += [(("terms", i, "aliases", ai), alias) for ai, alias in enumerate(term.aliases)]
+        for loc, form in forms:
+            key = term_key(form)
+            if not key:
+                continue
+            seen = first.setdefault(key, (slug, form))
+            if seen[0] != slug:
+                report(problems, origin, loc, f"{form!r} is the same term as {seen[1]!r} (glossary entry {seen[0]!r}) "
+                       "in another form", f"merge the two entries and keep {form!r} as an alias of one of them")
+
+
 def notes_and_activities_cover(corpus: ValidatedCorpus, problems: Problems) -> None:
     """Completeness: in a taught specification every outcome (or content area) has notes
     and an activity.  A teaching file that failed is reported there, not per outcome."""
@@ -168,5 +206,5 @@ def notes_and_activities_cover(corpus: ValidatedCorpus, problems: Problems) -> N
 
 TEACHING_CHECKS = (teaching_unit_exists, teaching_targets_exist, teaching_criteria_exist, activity_ids_unique,
                    key_terms_defined, laws_exist, unit_refs_exist, spec_wording_units_exist,
-                   terms_start_with_a_letter, term_anchors_free)
+                   terms_start_with_a_letter, term_anchors_free, terms_not_near_duplicates)
 TEACHING_COMPLETENESS = (notes_and_activities_cover,)
