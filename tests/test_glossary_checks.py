@@ -70,6 +70,17 @@ def test_distinct_terms_pass(tmp_path: Path) -> None:
     load_and_check(Project(_project(tmp_path, extra)))
 
 
+def test_related_term_must_exist(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    gloss = root / GLOSS
+    gloss.write_text(gloss.read_text(encoding="utf-8").replace(
+        '    units: ["demo/2"]\n', '    units: ["demo/2"]\n    related: [customer-service, no-such-term]\n', 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_and_check(Project(root))
+    lines = caught.value.problems.report().splitlines()
+    assert len(lines) == 2 and "terms[1].related[1]: the glossary has no term 'no-such-term'" in lines[0]
+
+
 def test_a_term_may_list_its_own_plural() -> None:
     assert term_key("Benefit") == term_key("benefits")
 

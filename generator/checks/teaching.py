@@ -123,6 +123,20 @@ def spec_wording_units_exist(corpus: ValidatedCorpus, problems: Problems) -> Non
                            "use a unit number of that specification")
 
 
+def related_terms_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
+    """A term's 'See also' list names other terms of the glossary."""
+    if corpus.broken.all_terms:
+        return
+    for slug, (term, origin, i) in corpus.teaching.terms.items():
+        for ri, other in enumerate(term.related):
+            if other == slug:
+                report(problems, origin, ("terms", i, "related", ri), f"the term {term.term!r} lists itself as related",
+                       "remove it from related:")
+            elif other not in corpus.teaching.terms and other not in corpus.broken.terms:
+                report(problems, origin, ("terms", i, "related", ri), f"the glossary has no term {other!r}",
+                       "use the slug of another term (its anchor on /glossary/), or add the term")
+
+
 def terms_start_with_a_letter(corpus: ValidatedCorpus, problems: Problems) -> None:
     """The A to Z files a term under its first letter; a digit or symbol has no heading."""
     for term, origin, i in corpus.teaching.terms.values():
@@ -169,7 +183,7 @@ def terms_not_near_duplicates(corpus: ValidatedCorpus, problems: Problems) -> No
     plural, or the same words in another order.  Aliases count as forms of their term."""
     first: dict[tuple[str, ...], tuple[str, str]] = {}  # key -> (slug, the form that gave it)
     for slug, (term, origin, i) in corpus.teaching.terms.items():
-        forms = [(("terms", i, "term"), term.term)]
+        forms: list[tuple[tuple[str | int, ...], str]] = [(("terms", i, "term"), term.term)]
         forms += [(("terms", i, "aliases", ai), alias) for ai, alias in enumerate(term.aliases)]
         for loc, form in forms:
             key = term_key(form)
@@ -205,6 +219,6 @@ def notes_and_activities_cover(corpus: ValidatedCorpus, problems: Problems) -> N
 
 
 TEACHING_CHECKS = (teaching_unit_exists, teaching_targets_exist, teaching_criteria_exist, activity_ids_unique,
-                   key_terms_defined, laws_exist, unit_refs_exist, spec_wording_units_exist,
+                   key_terms_defined, related_terms_exist, laws_exist, unit_refs_exist, spec_wording_units_exist,
                    terms_start_with_a_letter, term_anchors_free, terms_not_near_duplicates)
 TEACHING_COMPLETENESS = (notes_and_activities_cover,)
