@@ -36,7 +36,8 @@ EXTRA = {
 }
 WHERE = {"plural": "terms[2].term", "word-order": "terms[2].term", "alias": "terms[2].aliases[0]"}
 SAME_AS = {"plural": "'Complaints' is the same term as 'Complaint' (glossary entry 'complaint')",
-           "word-order": "'Service customer' is the same term as 'Customer service' (glossary entry 'customer-service')",
+           "word-order": "'Service customer' is the same term as 'Customer service' "
+                         "(glossary entry 'customer-service')",
            "alias": "'complaints' is the same term as 'Complaint' (glossary entry 'complaint')"}
 
 
@@ -73,8 +74,8 @@ def test_distinct_terms_pass(tmp_path: Path) -> None:
 def test_related_term_must_exist(tmp_path: Path) -> None:
     root = _project(tmp_path)
     gloss = root / GLOSS
-    gloss.write_text(gloss.read_text(encoding="utf-8").replace(
-        '    units: ["demo/2"]\n', '    units: ["demo/2"]\n    related: [customer-service, no-such-term]\n', 1), encoding="utf-8")
+    related = '    units: ["demo/2"]\n    related: [customer-service, no-such-term]\n'
+    gloss.write_text(gloss.read_text(encoding="utf-8").replace('    units: ["demo/2"]\n', related, 1), encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         load_and_check(Project(root))
     lines = caught.value.problems.report().splitlines()
