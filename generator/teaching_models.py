@@ -78,6 +78,8 @@ class Term(Model):
     definition: Markdown = Field(description="In your own words, in plain English.")
     example: Markdown = Field(description="The term used in a real customer-service sentence.")
     units: list[Text] = Field(min_length=1, description="Units that use it, as '<spec>/<unit>'.")
+    related: list[Slug] = Field(default_factory=list, description="Slugs of closely related terms, shown as "
+                                "'See also' on both entries.")
     tooltip: StrictBool = Field(default=True, description="false for words too common to mark in notes.")
 
 
@@ -103,7 +105,7 @@ class Law(Model):
     title: Text
     kind: Literal["act", "regulations", "code", "regulator-rules", "eu-law"]
     jurisdiction: Text = Field(description="e.g. 'UK', 'England and Wales', 'Great Britain'.")
-    status: Literal["in force", "amended", "partly repealed", "replaced", "revoked"]
+    status: Literal["in force", "partly in force", "amended", "partly repealed", "replaced", "revoked"]
     status_note: Markdown = Field(description="The position in 2026: what changed, by what, from when.")
     replaced_by: list[Slug] = Field(default_factory=list)
     purpose: Markdown

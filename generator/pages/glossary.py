@@ -17,11 +17,12 @@ def build(facts: Facts) -> Iterator[Page]:
     if not layer:
         return
     terms = sorted(((slug, t) for slug, (t, _, _) in layer.terms.items()), key=lambda x: x[1].term.lower())
+    related = _related(terms)
     letters: dict[str, list[dict[str, Any]]] = {}
     for slug, term in terms:
         first = term.term[0].upper()
         letter = first if first.isalpha() else "#"
-        letters.setdefault(letter, []).append(_entry(facts, slug, term))
+        letters.setdefault(letter, []).append(_entry(facts, slug, term, related.get(slug, [])))
     yield Page(urls.GLOSSARY, "glossary.md.j2", {
         "count": len(terms),
         "flashcards_link": urls.relative(urls.GLOSSARY, urls.FLASHCARDS),
@@ -30,12 +31,27 @@ def build(facts: Facts) -> Iterator[Page]:
     yield Page(urls.FLASHCARDS, "flashcards.md.j2", {"payload_json": embed_json(_deck(facts, terms))})
 
 
-def _entry(facts: Facts, slug: str, term: Term) -> dict[str, Any]:
+def _related(terms: list[tuple[str, Term]]) -> dict[str, list[tuple[str, str]]]:
+    """'See also' links for each term, from both ends: a term lists B, so B shows it too.
+    In the glossary's A to Z order; each link is (term, anchor on this page)."""
+    names = dict(terms)
+    pairs: dict[str, set[str]] = {}
+    for slug, term in terms:
+        for other in term.related:
+            if other in names and other != slug:
+                pairs.setdefault(slug, set()).add(other)
+                pairs.setdefault(other, set()).add(slug)
+    order = {slug: i for i, (slug, _) in enumerate(terms)}
+    return {slug: [(names[o].term, f"#{o}") for o in sorted(others, key=order.__getitem__)]
+            for slug, others in pairs.items()}
+
+
+def _entry(facts: Facts, slug: str, term: Term, related: list[tuple[str, str]]) -> dict[str, Any]:
     used_in = []
     for ref in term.units:
         spec, _, number = ref.partition("/")
         used_in.append((f"{facts.spec_titles[spec]} {number}", unit_link(facts, urls.GLOSSARY, spec, number)))
-    return {"slug": slug, "t": term, "used_in": used_in}
+    return {"slug": slug, "t": term, "used_in": used_in, "related": related}
 
 
 def _deck(facts: Facts, terms: list[tuple[str, Term]]) -> dict[str, Any]:
