@@ -154,16 +154,15 @@ def bank_stats(bank: Bank) -> BankStats:
     )
 
 
-def uncertain_law_items(corpus: ValidatedCorpus) -> list[tuple[str, str, str, str]]:
-    """(spec, unit, item id, law slug) for every item tagged with a law whose library entry
+def uncertain_law_items(corpus: ValidatedCorpus) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """(spec, unit, item id, law slugs) for every item tagged with a law whose library entry
     says what we are not sure of: the entry is the one place the doubt is written, and
     this is how reviewers find the keys that rest on it."""
     laws = corpus.teaching.laws
     found = []
     for (spec, unit), data in corpus.banks.by_unit.items():
         for item in data.bank.items:
-            for slug in item.legislation:
-                entry = laws.get(slug)
-                if entry is not None and entry.law.uncertain:
-                    found.append((spec, unit, item.id, slug))
+            doubtful = tuple(slug for slug in item.legislation if (entry := laws.get(slug)) and entry.law.uncertain)
+            if doubtful:
+                found.append((spec, unit, item.id, doubtful))
     return found

@@ -131,8 +131,8 @@ def validity_report(corpus: ValidatedCorpus) -> list[str]:
             ids: tuple[str, ...] = getattr(stats, name)
             if ids:
                 lines.append(f"warn {spec}/{unit}: {meaning}: {', '.join(ids)}")
-    for spec, unit, item_id, slug in uncertain_law_items(corpus):
-        lines.append(f"law? {spec}/{unit} item {item_id}: its key rests on {slug}, whose entry records a doubt")
+    for spec, unit, item_id, slugs in uncertain_law_items(corpus):
+        lines.append(f"law? {spec}/{unit} item {item_id}: check the key against 'uncertain' in {', '.join(slugs)}")
     return lines
 
 
