@@ -5,12 +5,14 @@ in one place."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator.pipeline import Project, load_and_check
+from generator import urls
+from generator.pipeline import Project, load_and_check, render
 from generator.problems import ContentError
 from generator.quiz_models import Bank, Item
 from generator.quiz_stats import (
@@ -198,3 +200,39 @@ def test_items_without_doubtful_laws_are_not_reported(fixture_copy):
          "  - id: \"202-1-02\"\n    legislation: [sale-of-goods-act-1979]\n")
     lines = validity_report(load_and_check(Project(fixture_copy)))
     assert not [line for line in lines if line.startswith("law?")]
+
+
+# ---- the tutors' item-statistics page -------------------------------------------------
+
+def page_of(root: Path) -> str:
+    return render(load_and_check(Project(root)))[urls.ITEM_STATS].decode("utf-8")
+
+
+def test_item_statistics_page_counts_by_outcome_and_type():
+    text = page_of(FIXTURE)
+    section = text.split("unit 202:", 1)[1].split("\n## ", 1)[0]
+    assert "| Single answer | 2 |" in section and "| Matching | 1 |" in section
+    assert "| Single answer | 0/2 (0%) | within the limit | none |" in section
+
+
+def test_item_statistics_page_shows_the_rate_the_gate_uses(fixture_copy):
+    # Just under the gate: the page must print the same count the check would fail on.
+    edit(fixture_copy, BANK_202, "A travel agent booking rooms at the hotel for a large group of its clients",
+         "A travel agent booking rooms")
+    edit(fixture_copy, BANK_202, "  - id: \"202-1-02\"\n",
+         "  - id: \"202-1-02\"\n    legislation: [consumer-rights-act-2015]\n")
+    patch = pytest.MonkeyPatch()
+    patch.setattr("generator.quiz_stats.MAX_LENGTH_CUE_RATE", Fraction(1, 2))
+    try:
+        text = page_of(fixture_copy)
+    finally:
+        patch.undo()
+    section = text.split("unit 202:", 1)[1].split("\n## ", 1)[0]
+    assert "| Single answer | 1/2 (50%) | within the limit | 202-1-02 |" in section
+    assert "- Item 202-1-02: [Consumer Rights Act 2015](../legislation/consumer-rights-act-2015.md)" in section
+
+
+def test_tutors_page_links_to_item_statistics():
+    pages = render(load_and_check(Project(FIXTURE)))
+    assert "](item-statistics.md)" in pages[urls.TUTORS].decode("utf-8")
+    assert urls.relative(urls.TUTORS, urls.ITEM_STATS) == "item-statistics.md"
