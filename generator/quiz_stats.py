@@ -36,12 +36,14 @@ _ABOVE = re.compile(r"\b(all|none|both|neither) of the (above|options)\b", re.IG
 _NEGATIVE = re.compile(r"(\*\*|__)?\b(not|except|least|never|incorrect)\b(\*\*|__)?", re.IGNORECASE)
 _TRUE_OR_FALSE = re.compile(r"\btrue or false\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_MARKS = re.compile(r"[*_`]")
 _WORD = re.compile(r"[a-z]+")
 
 
 def _length(text: str) -> int:
-    """An option's length as a learner sees it: characters, surrounding space ignored."""
-    return len(text.strip())
+    """An option's length as a learner sees it: characters, with surrounding space and
+    Markdown emphasis marks (which the page does not show) left out."""
+    return len(_MARKS.sub("", text).strip())
 
 
 def single_length_cue(item: Item) -> bool:

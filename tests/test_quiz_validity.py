@@ -74,8 +74,9 @@ def test_a_tie_for_longest_is_no_cue():
     assert not single_length_cue(single("Twelve chars", "Twelve chars!"[:12], "Short"))
 
 
-def test_surrounding_space_does_not_count():
+def test_surrounding_space_and_emphasis_marks_do_not_count():
     assert not single_length_cue(single("Same size   ", "Same size"))
+    assert not single_length_cue(single("**Same** size", "Same size"))
 
 
 def test_multiple_cue_is_keys_exactly_the_longest_ones():
@@ -121,6 +122,16 @@ def test_multiple_response_items_have_their_own_gate(fixture_copy):
     problems = problems_of(fixture_copy)
     assert len(problems) == 1 and "1/2 (50%) multiple-response items" in problems[0]
     assert "201-2-05" in problems[0]
+
+
+def test_a_length_failure_does_not_hide_a_blueprint_shortfall(fixture_copy):
+    edit(fixture_copy, BANK_202, "A travel agent booking rooms at the hotel for a large group of its clients",
+         "A travel agent booking rooms")
+    edit(fixture_copy, BANK_201, "long-term relationships.\n    status: reviewed",
+         "long-term relationships.\n    status: draft")
+    problems = problems_of(fixture_copy)
+    assert len(problems) == 2
+    assert "the bank cannot fill test 201" in problems[0] and "answer length" in problems[1]
 
 
 def test_check_prints_the_rates_per_bank():
