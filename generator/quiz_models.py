@@ -50,6 +50,10 @@ class Item(Model):
         default=None, description="What the item tests (used by the BTEC Level 3 blueprint).")
     explanation: Markdown = Field(description="Teaches the point, shown after marking.")
     status: Literal["draft", "reviewed"] = "draft"
+    legislation: list[Slug] = Field(
+        default_factory=list,
+        description="Library entries (content/legislation/<slug>.yml) the key depends on, so that a doubt "
+                    "recorded in the entry's 'uncertain' is reported against this item.")
 
     @model_validator(mode="after")
     def _answer_data_fits_type(self) -> Item:

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from .corpus import BankData, Banks, SpecData, ValidatedCorpus
 from .models import TestSpec, Unit
 from .quiz_models import Item
+from .quiz_stats import MAX_LENGTH_CUE_RATE, bank_stats, uncertain_law_items
 
-__all__ = ["BANK_FACTOR", "BankData", "Banks", "BlueprintRow", "allocate", "bank_report", "blueprint_needs",
-           "blueprint_rows"]
+__all__ = ["BANK_FACTOR", "WARNINGS", "BankData", "Banks", "BlueprintRow", "allocate", "bank_report",
+           "blueprint_needs", "blueprint_rows", "validity_report"]
 
 # Each outcome needs this many times its blueprint share of reviewed items, so that two
 # attempts at the same test are different papers.
@@ -81,8 +82,9 @@ class BlueprintRow:
     def outcome_index(self) -> int:
         """Where this outcome stands in the test's outcomes: list, for the problem's line."""
         default = self.test.units[0]
+        units = (self.unit_ref or default, self.unit.number)
         return next(i for i, p in enumerate(self.test.outcomes)
-                    if p.outcome == self.outcome and (p.unit or default) in (self.unit_ref or default, self.unit.number))
+                    if p.outcome == self.outcome and (p.unit or default) in units)
 
 
 def blueprint_rows(corpus: ValidatedCorpus) -> Iterator[BlueprintRow]:
@@ -104,7 +106,34 @@ def bank_report(corpus: ValidatedCorpus, banks: Banks | None = None, problems: o
     """One line per test and outcome: reviewed items (or marks) against what the blueprint
     needs.  Formatting only (the old banks/problems arguments are ignored)."""
     return [f"{'ok  ' if row.ok else 'LOW '} {row.label}: {row.have} reviewed {row.measure}, needs {row.need}"
-            for row in blueprint_rows(corpus)]
+            for row in blueprint_rows(corpus)] + validity_report(corpus)
+
+
+# What each warning means, as the report prints it before the item ids.
+WARNINGS = (
+    ("echoes", "a key repeats a word of the stem and no distractor does"),
+    ("above", "an option is 'all/none of the above'"),
+    ("negatives", "the question is negative (not, except, least...) without **bold** or CAPITALS"),
+)
+
+
+def validity_report(corpus: ValidatedCorpus) -> list[str]:
+    """Per bank: the answer-length cue rates (FAIL is a problem, reported by the check in
+    generator/checks/banks.py) and the warnings, which never stop a build."""
+    limit = round(float(MAX_LENGTH_CUE_RATE) * 100)
+    lines = [f"Answer-length cues (key is the longest option; at most {limit}% per bank) and item warnings:"]
+    for (spec, unit), data in corpus.banks.by_unit.items():
+        stats = bank_stats(data.bank)
+        verdict = "FAIL" if stats.single.too_high or stats.multiple.too_high else "ok  "
+        lines.append(f"{verdict} {spec}/{unit}: single {stats.single.describe()}, "
+                     f"multiple {stats.multiple.describe()}")
+        for name, meaning in WARNINGS:
+            ids: tuple[str, ...] = getattr(stats, name)
+            if ids:
+                lines.append(f"warn {spec}/{unit}: {meaning}: {', '.join(ids)}")
+    for spec, unit, item_id, slugs in uncertain_law_items(corpus):
+        lines.append(f"law? {spec}/{unit} item {item_id}: check the key against 'uncertain' in {', '.join(slugs)}")
+    return lines
 
 
 def _can_make(items: list[Item], target: int) -> bool:

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .corpus import Corpus
 from .markdown_text import md_escape
-from .pages import glossary, legislation, outcome, site, specification, tests, unit
+from .pages import glossary, item_stats, legislation, outcome, site, specification, tests, unit
 from .pages.base import Facts, Page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -33,6 +33,7 @@ PAGE_BUILDERS: list[Callable[[Facts], Iterator[Page]]] = [
     glossary.build,
     legislation.build,
     site.build,
+    item_stats.build,
 ]
 
 

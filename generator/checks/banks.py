@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from ..corpus import BankData, SpecData, ValidatedCorpus
 from ..models import Unit
 from ..problems import Problems
+from ..quiz_stats import MAX_LENGTH_CUE_RATE, bank_stats
 from ..quizzes import BANK_FACTOR, blueprint_rows
 from ..teaching import MIN_PRACTICE_ITEMS, outcome_counts
 from .common import report
@@ -36,7 +37,7 @@ def bank_unit_exists(corpus: ValidatedCorpus, problems: Problems) -> None:
 def item_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
     for bank, _, _ in _banks(corpus):
         ids = Counter(item.id for item in bank.bank.items)
-        for item, i in zip(bank.bank.items, bank.indices):
+        for item, i in zip(bank.bank.items, bank.indices, strict=True):
             if ids[item.id] > 1:
                 report(problems, bank.origin, ("items", i, "id"), f"item id {item.id!r} is used more than once",
                        "give every item its own id and never reuse an old one")
@@ -48,7 +49,7 @@ def item_references_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
         outcomes = [o.id for o in unit.outcomes]
         criteria = {c.id for o in unit.outcomes for c in o.criteria}
         areas = {a.id for a in unit.content}
-        for item, i in zip(bank.bank.items, bank.indices):
+        for item, i in zip(bank.bank.items, bank.indices, strict=True):
             if item.outcome not in outcomes:
                 report(problems, bank.origin, ("items", i, "outcome"),
                        f"unit {unit.number} has no outcome {item.outcome!r}", f"use one of: {', '.join(outcomes)}")
@@ -64,10 +65,37 @@ def item_references_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
 
 def items_cover_something(corpus: ValidatedCorpus, problems: Problems) -> None:
     for bank, _, _ in _banks(corpus):
-        for item, i in zip(bank.bank.items, bank.indices):
+        for item, i in zip(bank.bank.items, bank.indices, strict=True):
             if not item.criteria and not item.content:
                 report(problems, bank.origin, ("items", i), "the item covers no criterion or content area",
                        "add criteria: [...] or content: [...] so learners can revise from it")
+
+
+def length_cues_rare(corpus: ValidatedCorpus, problems: Problems) -> None:
+    """Validity: where the key is usually the longest option, "pick the longest" passes
+    the test without knowing anything (rates from generator/quiz_stats.py)."""
+    limit = f"{round(float(MAX_LENGTH_CUE_RATE) * 100)}%"
+    for bank, _, _ in _banks(corpus):
+        stats = bank_stats(bank.bank)
+        for rate, ids, what in ((stats.single, stats.single_cued, "single-answer items have a key longer than "
+                                 "every other option"),
+                                (stats.multiple, stats.multiple_cued, "multiple-response items have keys that are "
+                                 "exactly their longest options")):
+            if rate.too_high:
+                report(problems, bank.origin, ("items",), f"{rate.describe()} {what}; at most {limit} may",
+                       f"make distractors as long and as specific as the key, or shorten the key "
+                       f"(start with {', '.join(ids[:5])})", field="answer length")
+
+
+def item_laws_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
+    laws = corpus.teaching.laws
+    for bank, _, _ in _banks(corpus):
+        for item, i in zip(bank.bank.items, bank.indices, strict=True):
+            for li, slug in enumerate(item.legislation):
+                if slug not in laws and slug not in corpus.broken.laws:
+                    report(problems, bank.origin, ("items", i, "legislation", li),
+                           f"the legislation library has no entry {slug!r}",
+                           f"use the file name of an entry in content/legislation/, e.g. {next(iter(laws), 'uk-gdpr')}")
 
 
 def blueprints_fillable(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -99,5 +127,7 @@ def practice_items_enough(corpus: ValidatedCorpus, problems: Problems) -> None:
                                  f"write at least {MIN_PRACTICE_ITEMS} reviewed items for every outcome")
 
 
-BANK_CHECKS = (bank_unit_exists, item_ids_unique, item_references_exist, items_cover_something)
-BANK_COMPLETENESS = (blueprints_fillable, practice_items_enough)
+BANK_CHECKS = (bank_unit_exists, item_ids_unique, item_references_exist, items_cover_something, item_laws_exist)
+# The length gate counts, like the blueprint checks, so it runs with them: as a reference
+# check its failure would switch the blueprint checks off and hide their shortfalls.
+BANK_COMPLETENESS = (blueprints_fillable, practice_items_enough, length_cues_rare)
