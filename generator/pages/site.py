@@ -81,4 +81,4 @@ def _tutors(facts: Facts) -> dict[str, Any]:
             sections.append((data.spec.short_title, units))
     keys = [(md_escape(t.title), urls.relative(urls.TUTORS, urls.answer_key_page(d.slug, t.id)),
              md_escape(d.spec.short_title)) for d in facts.specs for t in d.spec.tests]
-    return {"sections": sections, "keys": keys}
+    return {"sections": sections, "keys": keys, "item_stats_link": urls.relative(urls.TUTORS, urls.ITEM_STATS)}
