@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import statistics
 from dataclasses import asdict
 from pathlib import Path
@@ -16,7 +17,7 @@ from .timing import Builds
 UNIT_PAGE = "cg-4417/units/201/index.html"
 # Targets from the performance brief, shown beside the figures they judge.
 TARGET_SHARE = 0.20
-TARGET_RATIO = 10.5
+TARGET_SLACK = 1.05  # growth at N times the content may be up to 1.05 N (10.5 at 10x)
 
 
 def gz(data: bytes) -> int:
@@ -55,6 +56,8 @@ def collect(one: Builds, big: Builds | None, factor: int, sizes: dict[str, int],
         "mkdocs_runs_s": [r.seconds for r in one.mkdocs.runs],
         "generator_peak_mb": one.generator.peak_mb,
         "mkdocs_peak_mb": one.mkdocs.peak_mb,
+        "load_max": max(one.generator.load, one.mkdocs.load),
+        "cpus": os.cpu_count(),
         **sizes,
         "own_js_gz": sum(js.values()),
         "own_js_gz_by_file": js,
@@ -66,6 +69,7 @@ def collect(one: Builds, big: Builds | None, factor: int, sizes: dict[str, int],
             "generator_ratio": big.generator.seconds / one.generator.seconds,
             "mkdocs_ratio": big.mkdocs.seconds / one.mkdocs.seconds,
             "generator_peak_mb": big.generator.peak_mb, "mkdocs_peak_mb": big.mkdocs.peak_mb,
+            "load_max": max(big.generator.load, big.mkdocs.load),
         }
     if browser is not None:
         result["transfer"] = {kind: asdict(t) | {"first_total": t.first.total, "repeat_total": t.repeat.total}
@@ -99,18 +103,20 @@ def table(r: dict[str, Any]) -> str:
          f"target <= {TARGET_SHARE:.0%}: {_mark(r['generator_share'] <= TARGET_SHARE)}"),
         ("peak memory: generator", f"{r['generator_peak_mb']:.0f} MB", "max RSS of the process"),
         ("peak memory: mkdocs", f"{r['mkdocs_peak_mb']:.0f} MB", "max RSS of the process"),
+        ("load average (1 min, max)", f"{r['load_max']:.1f}", f"{r['cpus']} CPUs; above that, times are inflated"),
     ]
     g = r.get("growth")
     if g:
         f = g["factor"]
+        target = f * TARGET_SLACK
         rows += [
             (f"{f}x corpus: pages", str(g["pages"]), ""),
             (f"{f}x corpus: generator", f"{g['generator_s']:.2f} s",
-             f"ratio {g['generator_ratio']:.1f} (target <= {TARGET_RATIO}: {_mark(g['generator_ratio'] <= TARGET_RATIO)})"),
+             f"ratio {g['generator_ratio']:.1f} (target <= {target:.1f}: {_mark(g['generator_ratio'] <= target)})"),
             (f"{f}x corpus: mkdocs", f"{g['mkdocs_s']:.2f} s",
-             f"ratio {g['mkdocs_ratio']:.1f} (target <= {TARGET_RATIO}: {_mark(g['mkdocs_ratio'] <= TARGET_RATIO)})"),
+             f"ratio {g['mkdocs_ratio']:.1f} (target <= {target:.1f}: {_mark(g['mkdocs_ratio'] <= target)})"),
             (f"{f}x corpus: peak memory", f"{g['generator_peak_mb']:.0f} / {g['mkdocs_peak_mb']:.0f} MB",
-             "generator / mkdocs"),
+             f"generator / mkdocs; load average up to {g['load_max']:.1f}"),
         ]
     rows += [
         ("search index", _kb(r["search_index_raw"]), f"{_kb(r['search_index_gz'])} gzipped"),

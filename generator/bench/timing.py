@@ -25,6 +25,9 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 class Run:
     seconds: float
     peak_mb: float
+    # One-minute load average when the run ended: the machine is shared, and a run with
+    # the load well above the core count is slow for reasons that are not the build's.
+    load: float = 0.0
 
 
 @dataclass
@@ -38,6 +41,10 @@ class Stage:
     @property
     def peak_mb(self) -> float:
         return max(r.peak_mb for r in self.runs)
+
+    @property
+    def load(self) -> float:
+        return max(r.load for r in self.runs)
 
 
 @dataclass
@@ -64,7 +71,8 @@ def run_timed(args: list[str], cwd: Path) -> Run:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}):\n{err.decode(errors='replace')[-4000:]}")
-    return Run(seconds=seconds, peak_mb=usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    return Run(seconds=seconds, peak_mb=usage.ru_maxrss / 1024,  # ru_maxrss is in KiB on Linux
+               load=os.getloadavg()[0])
 
 
 def generator_run(project: Path) -> Run:
