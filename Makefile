@@ -59,8 +59,9 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check generator tests
 	$(VENV)/bin/mypy
 
-## bench: time and size of a full build (not part of the tests)
-bench: $(VENV)/.installed
+## bench: build time, growth at 10x content, page weight and mock-test script time;
+## prints a table and writes bench.json (not part of the tests; needs Playwright and chromium)
+bench: $(VENV)/.installed-test browser
 	$(PY) -m generator.bench
 
 clean:

@@ -1,0 +1,236 @@
+"""What a learner's browser downloads per page kind, and the script time of a mock test.
+
+The built site is served by http.server on 127.0.0.1 and driven with Playwright in
+Debian's chromium (conventions §6; never a downloaded browser).
+
+Transfer.  Playwright's request events list every response the page and its workers
+(Material's search worker) receive; each is sized as gzip level 6 of the file on disk
+(Apache's default level), except already-compressed images and fonts, counted raw.
+Assumption for the repeat visit: a normal static server sends Last-Modified but no
+Cache-Control, so chromium keeps assets by heuristic freshness; the HTML is counted
+again anyway (a deploy may have changed it and it is what a revisit must revalidate;
+for an alias page, both the alias and the unit page it forwards to), plus whatever the
+server really sent again with a body (status 200) on the second visit.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--no-first-run"]
+# One page of each kind; the unit and mock test are the heaviest quiz pages.
+PAGE_KINDS = {
+    "home": "",
+    "specification": "cg-4417/",
+    "unit": "cg-4417/units/201/",
+    "alias": "cg-4417/units/271/",
+    "mock test": "cg-4417/tests/201/",
+    "answer key": "tutors/keys/cg-4417-201/",
+    "glossary": "glossary/",
+    "flashcards": "glossary/flashcards/",
+    "legislation index": "legislation/",
+    "legislation entry": "legislation/equality-act-2010/",
+    "progress": "progress/",
+    "tutors": "tutors/",
+}
+MOCK_PAGE = "cg-4417/tests/201/"
+RAW = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2")
+
+
+@dataclass
+class Transfer:
+    """Gzipped bytes of one visit, split by who owns them."""
+
+    html: int = 0
+    own: int = 0  # the project's CSS and JS (overrides/assets)
+    theme: int = 0  # Material's bundle, stylesheets, search worker, favicon
+    data: int = 0  # search index, sitemap, generated JSON
+    requests: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.html + self.own + self.theme + self.data
+
+
+@dataclass
+class PageTransfer:
+    path: str
+    html_raw: int
+    first: Transfer
+    repeat: Transfer
+
+
+@dataclass
+class BrowserResults:
+    pages: dict[str, PageTransfer] = field(default_factory=dict)
+    mock_ms: list[dict[str, float]] = field(default_factory=list)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    served: list[tuple[str, int]]  # (path, status), set per server
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass  # keep the table clean
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.served.append((urlsplit(self.path).path, code))
+        super().send_response(code, message)
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[tuple[str, list[tuple[str, int]]]]:
+    """Serve site on 127.0.0.1; yields the base URL and the live log of what was served."""
+    served: list[tuple[str, int]] = []
+    handler = type("Handler", (_Handler,), {"served": served})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", served
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def file_for(site: Path, url_path: str) -> Path:
+    rel = unquote(url_path).lstrip("/")
+    path = site / rel
+    return path / "index.html" if rel == "" or rel.endswith("/") or path.is_dir() else path
+
+
+@functools.lru_cache(maxsize=None)
+def gz_size(path: Path) -> int:
+    data = path.read_bytes()
+    return len(data) if path.suffix in RAW else len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def owner(url_path: str, own_assets: set[str]) -> str:
+    if url_path in own_assets:
+        return "own"
+    if url_path.startswith("/assets/"):
+        return "data" if url_path.startswith("/assets/data/") else "theme"
+    return "data"
+
+
+def _add(t: Transfer, kind: str, size: int) -> None:
+    setattr(t, kind, getattr(t, kind) + size)
+
+
+def measure_pages(site: Path, own_assets: set[str], kinds: dict[str, str] = PAGE_KINDS,
+                  mock_runs: int = 5) -> BrowserResults:
+    from playwright.sync_api import Request, sync_playwright
+
+    out = BrowserResults()
+    with serve(site) as (base, served), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        try:
+            for kind, rel in kinds.items():
+                # A fresh context is a browser with an empty cache: the first visit.
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                seen: list[tuple[str, str]] = []
+
+                def finished(request: Request, seen: list[tuple[str, str]] = seen) -> None:
+                    parts = urlsplit(request.url)
+                    if parts.hostname == "127.0.0.1":
+                        seen.append((parts.path, request.resource_type))
+
+                context.on("requestfinished", finished)
+                page = context.new_page()
+                page.goto(base + rel, wait_until="networkidle")
+                page.wait_for_timeout(300)  # late worker fetches (search index)
+                # requestfinished also fires for memory-cache hits (the alias page loads its
+                # target, which reuses the assets), so each URL counts once per visit.
+                first, documents = Transfer(), set()
+                for path, rtype in dict(seen).items():
+                    if rtype == "document":
+                        documents.add(file_for(site, path))
+                    _add(first, "html" if rtype == "document" else owner(path, own_assets), gz_size(file_for(site, path)))
+                    first.requests += 1
+                # Repeat visit in the same browser: leave, come back, see what the server sends.
+                page.goto("about:blank")
+                served.clear()
+                page.goto(base + rel, wait_until="networkidle")
+                page.wait_for_timeout(300)
+                repeat = Transfer(html=sum(gz_size(d) for d in documents), requests=len(documents))
+                for path in {path for path, status in served if status == 200}:
+                    if file_for(site, path) not in documents:
+                        _add(repeat, owner(path, own_assets), gz_size(file_for(site, path)))
+                        repeat.requests += 1
+                html_raw = file_for(site, "/" + rel).stat().st_size
+                out.pages[kind] = PageTransfer(rel, html_raw, first, repeat)
+                context.close()
+            for seed in range(mock_runs):
+                out.mock_ms.append(_mock_timing(browser, base + MOCK_PAGE, 4417 + seed))
+        finally:
+            browser.close()
+    return out
+
+
+# Runs in the page.  Goes through the DOM only (conventions §5 hooks and the visible
+# controls), so it keeps working while quiz.js is split into files under window.CSHub.
+# Rendering is synchronous today; waiting on a MutationObserver keeps the measurement
+# right if it ever becomes asynchronous.
+_MOCK_JS = """
+async (seed) => {
+  const root = document.querySelector('[data-quiz-mode="mock"]');
+  const until = (test) => new Promise((resolve) => {
+    if (test()) { resolve(performance.now()); return; }
+    const obs = new MutationObserver(() => { if (test()) { obs.disconnect(); resolve(performance.now()); } });
+    obs.observe(root, { childList: true, subtree: true, attributes: true });
+  });
+  const paper = root.querySelector('input[inputmode=numeric]');
+  if (paper) paper.value = String(seed);
+  const t0 = performance.now();
+  root.querySelector('button.csh-begin').click();
+  const t1 = await until(() => root.querySelectorAll('section.csh-question').length > 0);
+  void document.body.offsetHeight;  // style and layout of the drawn paper
+  const t1l = performance.now();
+  const questions = root.querySelectorAll('section.csh-question');
+  const fire = (el, type) => el.dispatchEvent(new Event(type, { bubbles: true }));
+  for (const q of questions) {
+    const option = q.querySelector('label.csh-option input');
+    if (option) { option.click(); continue; }
+    const text = q.querySelector('input.csh-short, textarea');
+    if (text) { text.value = 'an answer'; fire(text, 'input'); continue; }
+    const selects = q.querySelectorAll('select');
+    if (selects.length) { selects.forEach((s) => { s.selectedIndex = 1; fire(s, 'change'); }); continue; }
+    const move = q.querySelector('button.csh-move:not([disabled])');
+    if (move) move.click();
+  }
+  const t2 = performance.now();
+  root.querySelector('button.csh-submit').click();
+  if (!root.querySelector('[data-result-total]')) {
+    const anyway = root.querySelector('.csh-confirm-submit');
+    if (anyway) anyway.click();
+  }
+  const t3 = await until(() => root.querySelector('[data-result-total]') !== null);
+  void document.body.offsetHeight;
+  const t3l = performance.now();
+  return { questions: questions.length, draw_ms: t1 - t0, draw_layout_ms: t1l - t0,
+           answer_ms: t2 - t1l, score_ms: t3 - t2, score_layout_ms: t3l - t2,
+           script_ms: (t1 - t0) + (t3 - t2), with_layout_ms: (t1l - t0) + (t3l - t2) };
+}
+"""
+
+
+def _mock_timing(browser: Any, url: str, seed: int) -> dict[str, float]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_selector('[data-quiz-mode="mock"] button.csh-begin')
+        result: dict[str, float] = page.evaluate(_MOCK_JS, seed)
+        return result
+    finally:
+        context.close()
