@@ -36,6 +36,16 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 Data = dict[str, Any]
+
+
+class _NoAliases(_Dumper):
+    """The loader refuses YAML anchors and aliases, and a copied corpus shares lists between
+    files, so every value is written out in full."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 PROJECT_DIRS = ("content", "quizzes", "overrides", "generator")
 CONFIGS = ("mkdocs.yml", "mkdocs-offline.yml")
 
@@ -82,7 +92,7 @@ def _dump(path: Path, data: Data) -> None:
     # safe_dump quotes every string YAML 1.1 would read as a number, date or boolean, so the
     # strict loader reads back exactly the text it was given.
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120),
+    path.write_text(yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=120),
                     encoding="utf-8")
 
 
