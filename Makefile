@@ -10,6 +10,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 # ENGINE=zensical builds the same site from the same mkdocs.yml with Zensical (README, "Engines").
 ENGINE ?= mkdocs
+ifeq ($(filter $(ENGINE),mkdocs zensical),)
+$(error ENGINE must be mkdocs or zensical, not '$(ENGINE)')
+endif
 
 .PHONY: site serve test test-zensical check offline bench clean venv browser
 
@@ -37,10 +40,8 @@ ifeq ($(ENGINE),zensical)
 	@# Zensical does not empty site/ itself: remove it so no MkDocs-built file lingers.
 	rm -rf site
 	$(VENV)/bin/zensical build --strict
-else ifeq ($(ENGINE),mkdocs)
-	$(PY) -m mkdocs build --strict --clean
 else
-	@echo "ENGINE must be mkdocs or zensical, not '$(ENGINE)'" >&2; exit 2
+	$(PY) -m mkdocs build --strict --clean
 endif
 
 ## offline: a copy that opens from index.html with no web server (site-offline/)
