@@ -74,8 +74,10 @@ test: $(VENV)/.installed-test browser
 ## test-zensical: the browser tests and the link test against a Zensical build of the site
 # Not part of `make test`: see README, "Engines", for what passes there and what does not.
 test-zensical: $(VENV)/.installed-test $(VENV)/.installed-zensical browser
-	CSH_ENGINE=zensical $(PY) -m pytest -q -m browser tests/
-	CSH_ENGINE=zensical $(PY) -m pytest -q tests/test_links.py
+	@# Both runs always happen, so one report shows every difference; either failing fails.
+	CSH_ENGINE=zensical $(PY) -m pytest -q -m browser tests/; browser=$$?; \
+	CSH_ENGINE=zensical $(PY) -m pytest -q tests/test_links.py; links=$$?; \
+	test $$browser = 0 && test $$links = 0
 
 ## bench: time and size of a full build (not part of the tests)
 bench: $(VENV)/.installed
