@@ -1,9 +1,10 @@
 """The site's Content-Security-Policy, written once.
 
-docs/hosting.md shows it to centres (Apache, nginx, IIS) and tests/test_browser_csp.py serves
-every page kind under it, so the advice and the test can never drift apart.  The site itself
-cannot send it: it is a folder of static files, and a <meta> policy cannot carry
-frame-ancestors.  Print it with `python -m generator.csp`."""
+docs/hosting.md shows it to centres (Apache, nginx, IIS), tests/test_browser_csp.py serves
+every page kind under it, and a fast test there checks that the guide shows this exact
+string, so the advice and the tested policy cannot drift apart.  The site itself cannot send
+it: it is a folder of static files, and a <meta> policy cannot carry frame-ancestors.
+Print it with `python -m generator.csp`."""
 
 from __future__ import annotations
 

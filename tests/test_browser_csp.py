@@ -22,7 +22,9 @@ from generator.csp import CONTENT_SECURITY_POLICY
 
 from .browser import QuietHandler
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# Every test here drives chromium except the last, which only reads docs/hosting.md.
+browser_test = pytest.mark.browser
+slow_test = pytest.mark.slow
 
 
 class CSPHandler(QuietHandler):
@@ -135,6 +137,8 @@ PAGE_KINDS = [
 ]
 
 
+@browser_test
+@slow_test
 @pytest.mark.parametrize("name,address,action,text", PAGE_KINDS, ids=[k[0] for k in PAGE_KINDS])
 def test_page_kind_runs_clean_under_the_policy(csp_page, csp_url, name, address, action, text):
     page = csp_page
@@ -154,6 +158,8 @@ def test_page_kind_runs_clean_under_the_policy(csp_page, csp_url, name, address,
     assert page.outside == [], page.outside
 
 
+@browser_test
+@slow_test
 @pytest.mark.parametrize("address", ["", "cg-4417/units/201/", "glossary/", "no-such-page"],
                          ids=["home", "unit", "glossary", "404"])
 def test_scheme_toggle_works_and_is_restored(csp_page, csp_url, address):
@@ -171,6 +177,8 @@ def test_scheme_toggle_works_and_is_restored(csp_page, csp_url, address):
     assert page.problems == [], "\n".join(page.problems)
 
 
+@browser_test
+@slow_test
 def test_saved_scheme_is_applied_before_the_content_is_parsed(csp_page, csp_url):
     """No flash of the light scheme: the restore must run before the page body below the
     header exists (a parser-blocking script, not async, deferred or at the end)."""
@@ -191,6 +199,8 @@ def test_saved_scheme_is_applied_before_the_content_is_parsed(csp_page, csp_url)
     assert page.evaluate("window.__cshFlash") == saved
 
 
+@browser_test
+@slow_test
 @pytest.mark.parametrize("address", ["", "cg-4417/units/201/", "no-such-page"], ids=["home", "unit", "404"])
 def test_search_finds_a_known_word(csp_page, csp_url, address):
     page = csp_page
@@ -203,3 +213,11 @@ def test_search_finds_a_known_word(csp_page, csp_url, address):
     settle(page)
     assert page.problems == [], "\n".join(page.problems)
     assert page.outside == [], page.outside
+
+
+def test_hosting_guide_shows_the_policy_the_tests_use(root):
+    """Centres copy the header from docs/hosting.md: it must be the policy tested above, in
+    every server snippet (Apache, nginx, IIS) and the plain copy."""
+    guide = (root / "docs" / "hosting.md").read_text(encoding="utf-8")
+    assert guide.count(CONTENT_SECURITY_POLICY) == 4
+    assert "frame-ancestors 'self' https://lms." in guide  # how to allow an LMS to embed it
