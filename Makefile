@@ -8,7 +8,13 @@ PIP := $(VENV)/bin/pip
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test lint check offline bench clean venv browser
+# ENGINE=zensical builds the same site from the same mkdocs.yml with Zensical (README, "Engines").
+ENGINE ?= mkdocs
+ifeq ($(filter $(ENGINE),mkdocs zensical),)
+$(error ENGINE must be mkdocs or zensical, not '$(ENGINE)')
+endif
+
+.PHONY: site serve test test-zensical lint check offline bench clean venv browser
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,12 +25,24 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(PIP) install --quiet -e '.[test]'
 	touch $@
 
+# Zensical is an optional extra, installed only when it is asked for.  It adds two small
+# packages (deepmerge, tomli) and changes no version that mkdocs or mkdocs-material use.
+$(VENV)/.installed-zensical: $(VENV)/.installed pyproject.toml
+	$(PIP) install --quiet -e '.[zensical]'
+	touch $@
+
 venv: $(VENV)/.installed
 
 ## site: validate content, generate pages, build the site into site/
-site: $(VENV)/.installed
+site: $(VENV)/.installed $(if $(filter zensical,$(ENGINE)),$(VENV)/.installed-zensical)
 	$(PY) -m generator build
+ifeq ($(ENGINE),zensical)
+	@# Zensical does not empty site/ itself: remove it so no MkDocs-built file lingers.
+	rm -rf site
+	$(VENV)/bin/zensical build --strict
+else
 	$(PY) -m mkdocs build --strict --clean
+endif
 
 ## offline: a copy that opens from index.html with no web server (site-offline/)
 offline: $(VENV)/.installed
@@ -59,10 +77,18 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check generator tests
 	$(VENV)/bin/mypy
 
+## test-zensical: the browser tests and the link test against a Zensical build of the site
+# Not part of `make test`: see README, "Engines", for what passes there and what does not.
+test-zensical: $(VENV)/.installed-test $(VENV)/.installed-zensical browser
+	@# Both runs always happen, so one report shows every difference; either failing fails.
+	CSH_ENGINE=zensical $(PY) -m pytest -q -m browser tests/; browser=$$?; \
+	CSH_ENGINE=zensical $(PY) -m pytest -q tests/test_links.py; links=$$?; \
+	test $$browser = 0 && test $$links = 0
+
 ## bench: build time, growth at 10x content, page weight and mock-test script time;
 ## prints a table and writes bench.json (not part of the tests; needs Playwright and chromium)
 bench: $(VENV)/.installed-test browser
 	$(PY) -m generator.bench
 
 clean:
-	rm -rf site site-offline .pytest_cache
+	rm -rf site site-offline .pytest_cache .cache

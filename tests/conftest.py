@@ -133,6 +133,16 @@ def built_site(tmp_path_factory) -> Path:
     gen = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "build"],
                          cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
     assert gen.returncode == 0, gen.stderr
+    if os.environ.get("CSH_ENGINE", "mkdocs") == "zensical":
+        # `make test-zensical`: the same project built by Zensical (README, "Engines"), which
+        # reads the same mkdocs.yml and writes its site_dir, project/site.
+        zensical = Path(sys.executable).with_name("zensical")
+        if not zensical.exists():
+            pytest.fail(f"{zensical} is missing: run `make test-zensical` (installs the zensical extra)")
+        result = subprocess.run([str(zensical), "build", "--strict", "-f", str(project / "mkdocs.yml")],
+                                cwd=project, capture_output=True, text=True, env=env, timeout=900)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return project / "site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
                              "-d", str(project / "site")], cwd=project, capture_output=True, text=True,
                             env=env, timeout=900)
