@@ -28,9 +28,10 @@ def diagrams_placed_in_notes(corpus: ValidatedCorpus, problems: Problems) -> Non
                 continue
             field, value = ("outcome", use.outcome) if use.outcome is not None else ("content", use.content)
             have = ", ".join(n.outcome or n.content or "" for n in entry.teaching.notes)
+            what = "an outcome" if field == "outcome" else "a content area"
             report(problems, entry.origin, ("diagrams", i, field),
                    f"this file has no notes for {field} {value!r}, so the diagram has nowhere to go",
-                   f"use a {field} these notes cover ({have}), or add notes for {value!r}")
+                   f"use {what} these notes cover ({have}), or add notes for {value!r}")
 
 
 def diagram_labels_present(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -44,7 +45,8 @@ def diagram_labels_present(corpus: ValidatedCorpus, problems: Problems) -> None:
                        "write one short sentence, or leave detail out")
         if diagram.kind == "hub" and not (diagram.centre or "").strip():
             report(problems, origin, ("centre",) if diagram.centre is not None else ("kind",),
-                   "a hub diagram needs words for its centre box", "add centre: with a short label, e.g. 'The customer'")
+                   "a hub diagram needs words for its centre box",
+                   "add centre: with a short label, e.g. 'The customer'")
         elif diagram.kind != "hub" and diagram.centre is not None:
             report(problems, origin, ("centre",), f"a {diagram.kind} diagram has no centre box",
                    "remove centre:, or set kind: hub")
