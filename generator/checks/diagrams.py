@@ -20,9 +20,18 @@ def diagram_refs_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
 
 
 def diagrams_placed_in_notes(corpus: ValidatedCorpus, problems: Problems) -> None:
-    """A diagram is printed inside the notes for its outcome, so those notes must exist."""
-    for entry in corpus.teaching.units.values():
+    """A diagram is printed inside the notes for its outcome, so those notes must exist.
+    Files whose notes name a target the unit lacks are skipped: teaching_targets_exist
+    reports that mistake, and the diagram would only repeat it."""
+    for (slug, number), entry in corpus.teaching.units.items():
+        data = corpus.specs.get(slug)
+        unit = data.units.get(number) if data else None
+        if unit is None:
+            continue
+        real = {(o.id, None) for o in unit.outcomes} | {(None, a.id) for a in unit.content}
         notes = {(n.outcome, n.content) for n in entry.teaching.notes}
+        if not notes <= real:
+            continue
         for i, use in enumerate(entry.teaching.diagrams):
             if (use.outcome, use.content) in notes:
                 continue
