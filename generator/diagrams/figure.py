@@ -1,5 +1,5 @@
 """A diagram as the page shows it: the SVG, a visible caption that names it, and the same
-content in words (an ordered list for steps, a plain list otherwise) in a <details> that
+content in words (an ordered list for steps and layers, a plain list for a hub) in a <details> that
 the SVG points to as its long description.  One line of HTML, no blank lines, so Markdown
 passes it through untouched."""
 
@@ -10,7 +10,7 @@ from html import escape
 from .models import Diagram
 from .svg import diagram_svg
 
-_ORDERED = {"flow": True, "cycle": True, "hub": False, "layers": False}
+_ORDERED = {"flow": True, "cycle": True, "hub": False, "layers": True}  # layers: from the core outwards
 
 
 def _item(label: str, detail: str | None) -> str:
