@@ -139,3 +139,13 @@ def test_broken_diagram_file_is_reported_once(fixture_copy: Path) -> None:
     _edit(fixture_copy, DIAGRAM, "kind: hub", "kind: star")
     report = _report(fixture_copy)
     assert len(report) == 1 and report[0].startswith(f"{DIAGRAM}:") and "kind" in report[0]
+
+
+def test_same_diagram_twice_in_the_same_notes_is_one_line(fixture_copy: Path) -> None:
+    file = fixture_copy / TEACH
+    file.write_text(file.read_text(encoding="utf-8")
+                    + '  - outcome: "1"\n    diagram: internal-external-customers\n', encoding="utf-8")
+    line = len(file.read_text(encoding="utf-8").splitlines())
+    assert _report(fixture_copy) == [
+        f"{TEACH}:{line}: diagrams[1].diagram: the diagram 'internal-external-customers' is already placed in "
+        "these notes. Hint: remove the second entry"]

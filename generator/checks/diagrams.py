@@ -43,6 +43,18 @@ def diagrams_placed_in_notes(corpus: ValidatedCorpus, problems: Problems) -> Non
                    f"use {what} these notes cover ({have}), or add notes for {value!r}")
 
 
+def diagrams_not_repeated(corpus: ValidatedCorpus, problems: Problems) -> None:
+    """The same diagram twice in the same notes shows nothing new and repeats its ids."""
+    for entry in corpus.teaching.units.values():
+        seen: set[tuple[str | None, str | None, str]] = set()
+        for i, use in enumerate(entry.teaching.diagrams):
+            key = (use.outcome, use.content, use.diagram)
+            if key in seen:
+                report(problems, entry.origin, ("diagrams", i, "diagram"),
+                       f"the diagram {use.diagram!r} is already placed in these notes", "remove the second entry")
+            seen.add(key)
+
+
 def diagram_labels_present(corpus: ValidatedCorpus, problems: Problems) -> None:
     for diagram, origin in corpus.teaching.diagrams.values():
         for i, node in enumerate(diagram.nodes):
@@ -61,4 +73,4 @@ def diagram_labels_present(corpus: ValidatedCorpus, problems: Problems) -> None:
                    "remove centre:, or set kind: hub")
 
 
-DIAGRAM_CHECKS = (diagram_refs_exist, diagrams_placed_in_notes, diagram_labels_present)
+DIAGRAM_CHECKS = (diagram_refs_exist, diagrams_placed_in_notes, diagrams_not_repeated, diagram_labels_present)
