@@ -8,6 +8,7 @@ Layout of ``content/`` and ``quizzes/`` (the loader's table is in generator/load
     content/<spec>/teaching/<unit>.yml   one Teaching per file
     content/glossary/*.yml               Glossary (terms)
     content/legislation/<slug>.yml       Law
+    content/diagrams/<slug>.yml          Diagram
     quizzes/<spec>/<unit>.yml            Bank
 
 Everything here is immutable once built.  While problems are being collected the corpus
@@ -26,6 +27,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from .anchors import slugify
+from .diagrams.models import Diagram
 from .models import Specification, Unit
 from .problems import Problems
 from .quiz_models import Bank, Item
@@ -143,11 +145,19 @@ class LawEntry(NamedTuple):
     origin: Sourced
 
 
+class DiagramEntry(NamedTuple):
+    """A diagram file; unpacks as (diagram, origin)."""
+
+    diagram: Diagram
+    origin: Sourced
+
+
 @dataclass(frozen=True)
 class TeachingLayer:
     units: Mapping[tuple[str, str], TeachingEntry] = field(default_factory=lambda: MappingProxyType({}))
     terms: Mapping[str, TermEntry] = field(default_factory=lambda: MappingProxyType({}))  # slug -> term
     laws: Mapping[str, LawEntry] = field(default_factory=lambda: MappingProxyType({}))
+    diagrams: Mapping[str, DiagramEntry] = field(default_factory=lambda: MappingProxyType({}))  # slug -> diagram
 
     @staticmethod
     def term_slug(term: Term) -> str:
@@ -166,10 +176,11 @@ class Broken:
     terms: frozenset[str] = frozenset()
     all_terms: bool = False  # a glossary file failed before its terms could be read
     laws: frozenset[str] = frozenset()
+    diagrams: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return any((self.specs, self.units, self.unknown_aliases, self.teaching, self.banks, self.terms,
-                    self.all_terms, self.laws))
+                    self.all_terms, self.laws, self.diagrams))
 
     def unit(self, spec: str, number: str) -> bool:
         return spec in self.specs or (spec, number) in self.units or spec in self.unknown_aliases
@@ -218,6 +229,7 @@ __all__ = [
     "Banks",
     "Broken",
     "Corpus",
+    "DiagramEntry",
     "LawEntry",
     "Path_",
     "Sourced",

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import models, quiz_models, teaching_models
+from .diagrams.models import Diagram, Node
 
 
 def type_name(annotation: Any) -> str:
@@ -61,5 +62,5 @@ CONTENT_MODELS: list[type[BaseModel]] = [
     quiz_models.Bank, quiz_models.Item, quiz_models.Option, quiz_models.Pair,
     teaching_models.Teaching, teaching_models.OutcomeNotes, teaching_models.Example, teaching_models.Activity,
     teaching_models.Glossary, teaching_models.Term, teaching_models.Law, teaching_models.SpecWording,
-    teaching_models.Source,
+    teaching_models.Source, teaching_models.DiagramUse, Diagram, Node,
 ]

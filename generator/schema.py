@@ -8,6 +8,7 @@ import json
 
 from pydantic import BaseModel
 
+from .diagrams.models import Diagram
 from .models import Specification, Unit
 from .quiz_models import Bank
 from .teaching_models import Glossary, Law, Teaching
@@ -20,6 +21,7 @@ SCHEMAS: dict[str, tuple[str, type[BaseModel]]] = {
     "teaching": ("content", Teaching),
     "glossary": ("content", Glossary),
     "legislation": ("content", Law),
+    "diagram": ("content", Diagram),
 }
 
 

@@ -42,6 +42,12 @@ class OutcomeNotes(Targeted):
     check_yourself: list[Markdown] = Field(min_length=2, description="Questions learners answer for themselves.")
 
 
+class DiagramUse(Targeted):
+    """A diagram from content/diagrams/ shown in the notes for one outcome or content area."""
+
+    diagram: Slug = Field(description="The diagram's file name in content/diagrams/, without .yml.")
+
+
 class Activity(Targeted):
     """A delivery activity for tutors."""
 
@@ -69,6 +75,7 @@ class Teaching(Model):
     key_terms: list[Slug] = Field(min_length=1, description="Glossary slugs for this unit's key terms.")
     legislation: list[Slug] = Field(default_factory=list, description="Legislation library slugs this unit needs.")
     activities: list[Activity] = Field(min_length=1)
+    diagrams: list[DiagramUse] = Field(default_factory=list, description="Diagrams to show in the notes.")
 
 
 class Term(Model):

@@ -123,8 +123,9 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "file-in-unknown-place": (write("content/demo/unit/3.yml", "number: '3'\n"),
                               ("content/demo/unit/3.yml: (file): the generator does not read a file in this place. "
                               "Hint: content files go in content/glossary/<name>.yml, content/legislation/<slug>.yml, "
-                              "content/<spec>/specification.yml, content/<spec>/units/<number>.yml, "
-                              "content/<spec>/teaching/<unit>.yml, quizzes/<spec>/<unit>.yml")),
+                              "content/diagrams/<slug>.yml, content/<spec>/specification.yml, "
+                              "content/<spec>/units/<number>.yml, content/<spec>/teaching/<unit>.yml, "
+                              "quizzes/<spec>/<unit>.yml")),
     "file-name-not-a-path-id": (write("content/demo/units/3 b.yml", "number: '3 b'\n"),
                                 ("content/demo/units/3 b.yml: (file): the name '3 b' cannot be used in a web address. "
                                 "Hint: name folders and files with letters, digits and hyphens only, e.g. 201.yml")),

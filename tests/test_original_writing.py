@@ -15,7 +15,8 @@ from .conftest import ROOT
 WINDOW = 12
 # Lists that are the law's own words, not a specification's prose: the Equality Act 2010's
 # protected characteristics, which every specification and note must give in full.
-ALLOWED = ("age disability gender reassignment marriage and civil partnership pregnancy and maternity race",)
+ALLOWED = " ".join(("age disability gender reassignment marriage and civil partnership pregnancy and maternity",
+                    "race religion or belief sex and sexual orientation"))
 NOT_WRITING = {"id", "outcome", "criteria", "content", "spec", "unit", "key_terms", "legislation", "status", "type"}
 
 
@@ -48,7 +49,7 @@ def test_no_specification_prose_in_our_writing(seeds_dir):
             words = _words(text)
             for i in range(len(words) - WINDOW + 1):
                 run = " ".join(words[i:i + WINDOW])
-                if run in grams and run not in ALLOWED:
+                if run in grams and run not in ALLOWED:  # a run inside the statutory list is allowed
                     copied.append(f"{path.relative_to(ROOT)}: “{run}”")
                     break
     assert not copied, "text copied from a specification:\n" + "\n".join(copied)

@@ -13,6 +13,7 @@ from ..corpus import ValidatedCorpus
 from ..problems import Problems
 from .banks import BANK_CHECKS, BANK_COMPLETENESS
 from .common import Check
+from .diagrams import DIAGRAM_CHECKS
 from .paths import PATH_CHECKS
 from .specs import SPEC_CHECKS
 from .teaching import TEACHING_CHECKS, TEACHING_COMPLETENESS
@@ -30,7 +31,7 @@ class Rule:
 
 
 CHECKS: tuple[Rule, ...] = (
-    *(Rule(c) for c in (*UNIT_CHECKS, *SPEC_CHECKS, *BANK_CHECKS, *TEACHING_CHECKS, *PATH_CHECKS)),
+    *(Rule(c) for c in (*UNIT_CHECKS, *SPEC_CHECKS, *BANK_CHECKS, *TEACHING_CHECKS, *DIAGRAM_CHECKS, *PATH_CHECKS)),
     *(Rule(c, completeness=True) for c in (*BANK_COMPLETENESS, *TEACHING_COMPLETENESS)),
 )
 

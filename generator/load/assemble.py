@@ -15,6 +15,7 @@ from ..corpus import (
     BankData,
     Banks,
     Broken,
+    DiagramEntry,
     LawEntry,
     Sourced,
     SpecData,
@@ -23,6 +24,7 @@ from ..corpus import (
     TermEntry,
     ValidatedCorpus,
 )
+from ..diagrams.models import Diagram
 from ..models import Specification, Unit
 from ..problems import Problems
 from ..quiz_models import Bank
@@ -40,11 +42,12 @@ class _Broken:
     terms: set[str] = field(default_factory=set)
     all_terms: bool = False
     laws: set[str] = field(default_factory=set)
+    diagrams: set[str] = field(default_factory=set)
 
     def freeze(self) -> Broken:
         return Broken(frozenset(self.specs), frozenset(self.units), frozenset(self.unknown_aliases),
                       frozenset(self.teaching), frozenset(self.banks), frozenset(self.terms), self.all_terms,
-                      frozenset(self.laws))
+                      frozenset(self.laws), frozenset(self.diagrams))
 
 
 def _texts(value: Any) -> list[str]:
@@ -83,6 +86,10 @@ def _note_failure(failure: Failure, broken: _Broken) -> None:
         broken.laws.add(ids["slug"])
         if isinstance(_get(raw, "slug"), str):
             broken.laws.add(raw["slug"])
+    elif kind == "diagram":
+        broken.diagrams.add(ids["slug"])
+        if isinstance(_get(raw, "slug"), str):
+            broken.diagrams.add(raw["slug"])
     elif kind == "glossary":
         terms = _get(raw, "terms")
         if not isinstance(terms, list):
@@ -140,6 +147,7 @@ def assemble(root: Path, records: list[Record], failures: list[Failure], problem
     terms: dict[str, TermEntry] = {}
     laws: dict[str, LawEntry] = {}
     banks: dict[tuple[str, str], BankData] = {}
+    diagrams: dict[str, DiagramEntry] = {}
     for rec in records:
         model, origin = rec.model, rec.origin
         if isinstance(model, Specification):
@@ -150,6 +158,8 @@ def assemble(root: Path, records: list[Record], failures: list[Failure], problem
             teaching[model.spec, model.unit] = TeachingEntry(model, origin)
         elif isinstance(model, Law):
             laws[model.slug] = LawEntry(model, origin)
+        elif isinstance(model, Diagram):
+            diagrams[model.slug] = DiagramEntry(model, origin)
         elif isinstance(model, Bank):
             banks[model.spec, model.unit] = BankData(model, origin, rec.indices)
             if rec.dropped:
@@ -173,7 +183,8 @@ def assemble(root: Path, records: list[Record], failures: list[Failure], problem
                             MappingProxyType({n: o for n, (_, o) in units.get(spec.slug, {}).items()}))
         for spec, origin in ordered
     }
-    layer = TeachingLayer(MappingProxyType(teaching), MappingProxyType(terms), MappingProxyType(laws))
+    layer = TeachingLayer(MappingProxyType(teaching), MappingProxyType(terms), MappingProxyType(laws),
+                          MappingProxyType(diagrams))
     return ValidatedCorpus(root=root, specs=MappingProxyType(spec_map), banks=Banks(MappingProxyType(banks)),
                            teaching=layer, broken=broken.freeze())
 

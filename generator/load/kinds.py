@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from ..diagrams.models import Diagram
 from ..models import Specification, Unit
 from ..quiz_models import Bank, Item
 from ..teaching_models import Glossary, Law, Teaching, Term
@@ -84,6 +85,13 @@ def _law_rule(model: BaseModel, ids: Mapping[str, str]) -> Mismatch | None:
     return "slug", f"slug {model.slug!r} does not match the file name", f"rename the file to {model.slug}.yml"
 
 
+def _diagram_rule(model: BaseModel, ids: Mapping[str, str]) -> Mismatch | None:
+    assert isinstance(model, Diagram)
+    if model.slug == ids["slug"]:
+        return None
+    return "slug", f"slug {model.slug!r} does not match the file name", f"rename the file to {model.slug}.yml"
+
+
 def _bank_rule(model: BaseModel, ids: Mapping[str, str]) -> Mismatch | None:
     assert isinstance(model, Bank)
     if (model.spec, model.unit) == (ids["spec"], ids["unit"]):
@@ -98,18 +106,19 @@ def _bank_rule(model: BaseModel, ids: Mapping[str, str]) -> Mismatch | None:
 KINDS: tuple[FileKind, ...] = (
     FileKind("glossary", ("content", "glossary", "{name}.yml"), Glossary, split=("terms", Term)),
     FileKind("law", ("content", "legislation", "{slug}.yml"), Law, _law_rule),
+    FileKind("diagram", ("content", "diagrams", "{slug}.yml"), Diagram, _diagram_rule),
     FileKind("spec", ("content", "{spec}", "specification.yml"), Specification, _spec_rule),
     FileKind("unit", ("content", "{spec}", "units", "{number}.yml"), Unit, _unit_rule),
     FileKind("teaching", ("content", "{spec}", "teaching", "{unit}.yml"), Teaching, _teaching_rule),
     FileKind("bank", ("quizzes", "{spec}", "{unit}.yml"), Bank, _bank_rule, split=("items", Item)),
 )
-RESERVED_FOLDERS = frozenset({"glossary", "legislation"})
+RESERVED_FOLDERS = frozenset({"glossary", "legislation", "diagrams"})
 
 
 def kind_for(parts: tuple[str, ...]) -> tuple[FileKind, dict[str, str]] | None:
     for kind in KINDS:
         ids = kind.match(parts)
-        if ids is not None and not (kind.name != "glossary" and kind.name != "law"
+        if ids is not None and not (kind.name not in ("glossary", "law", "diagram")
                                     and parts[0] == "content" and parts[1] in RESERVED_FOLDERS):
             return kind, ids
     return None

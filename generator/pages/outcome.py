@@ -23,7 +23,7 @@ from ..teaching_models import OutcomeNotes
 from .base import Facts, Page, trail
 from .quiz_block import MapLink, quiz_block
 from .quiz_payloads import practice_payload, reviewed
-from .unit_teaching import notes_view, term_forms
+from .unit_teaching import figures, notes_view, term_forms
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,9 @@ def _context(facts: Facts, data: SpecData, unit: Unit, op: OutcomePage,
     area = next((a for a in unit.content if a.id == op.notes.content), None)
     criteria = [(urls.criterion_anchor(outcome.kind, c.id), c) for c in outcome.criteria] if outcome else []
     here = {anchor for anchor, _ in criteria} | ({urls.content_anchor(area.id)} if area else set())
-    view = {**view, "explanation": _retarget(view["explanation"], here, facts, data, unit, path)}
+    entry = facts.corpus.teaching.units[(data.slug, unit.number)]
+    view = {**view, "explanation": _retarget(view["explanation"], here, facts, data, unit, path),
+            "diagrams": figures(facts.corpus.teaching, entry.teaching, op.notes)}
     heading_plain = f"Unit {unit.number}, {op.short}"
     prev, nxt = neighbours
     return {

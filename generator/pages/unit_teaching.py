@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from .. import labels, urls
-from ..corpus import SpecData
+from ..corpus import SpecData, TeachingLayer
+from ..diagrams import figure_html
 from ..glossary_links import TermForm, link_terms
 from ..markdown_text import demote_headings, md_escape
 from ..models import Unit
 from ..relations import unit_laws
-from ..teaching_models import OutcomeNotes
+from ..teaching_models import OutcomeNotes, Teaching
 from .activities import activity_view
 from .base import Facts
 from .quiz_block import MapLink, QuizBlock, quiz_block
@@ -52,6 +53,14 @@ def _term_forms(facts: Facts, key_terms: list[str], ref: str) -> list[TermForm]:
         if term.tooltip:
             forms.append(TermForm(slug, [term.term, *term.aliases], term.definition, term.term))
     return forms
+
+
+def _figures(layer: TeachingLayer, teaching: Teaching, notes: OutcomeNotes) -> list[str]:
+    """The diagrams the teaching file places in these notes, as figure HTML, in file order."""
+    target = notes.outcome or notes.content or ""
+    return [figure_html(layer.diagrams[use.diagram].diagram, f"fig-{urls.notes_anchor(target)}-{use.diagram}")
+            for use in teaching.diagrams
+            if (use.outcome, use.content) == (notes.outcome, notes.content)]
 
 
 def _notes_view(unit: Unit, notes: OutcomeNotes, forms: list[TermForm], glossary: str) -> dict[str, Any]:
@@ -100,3 +109,4 @@ def practice_block(facts: Facts, data: SpecData, unit: Unit, path: str,
 # The outcome pages (pages/outcome.py) print the same notes.
 notes_view = _notes_view
 term_forms = _term_forms
+figures = _figures
