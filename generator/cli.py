@@ -16,8 +16,9 @@ from .schema import schema_files
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator",
-                                     description="Build the Customer Service Study Hub from content/ and quizzes/.")
+    parser = argparse.ArgumentParser(
+        prog="python -m generator", description="Build the Customer Service Study Hub from content/ and quizzes/."
+    )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate all content and report problems; writes nothing")
@@ -48,8 +49,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "build":
             report = build(project)
-            print(f"built: {len(report.written)} files written, {report.unchanged} unchanged, "
-                  f"{len(report.removed)} stale files removed")
+            print(
+                f"built: {len(report.written)} files written, {report.unchanged} unchanged, "
+                f"{len(report.removed)} stale files removed"
+            )
             return 0
         if args.command == "export":
             corpus = load_and_check(project)
@@ -79,8 +82,11 @@ def _routes(corpus: ValidatedCorpus, qual_id: str, units_text: str) -> int:
     selection = [u.strip() for u in units_text.split(",") if u.strip()]
     unknown = [u for u in selection if data.find(u) is None]
     if unknown:
-        print(f"unknown unit{'s' if len(unknown) > 1 else ''} for {data.slug}: {', '.join(unknown)}. "
-              f"Hint: use unit numbers printed in the specification", file=sys.stderr)
+        print(
+            f"unknown unit{'s' if len(unknown) > 1 else ''} for {data.slug}: {', '.join(unknown)}. "
+            f"Hint: use unit numbers printed in the specification",
+            file=sys.stderr,
+        )
         return 1
     reasons = check(rules_data(data, qual), selection)
     if not reasons:
@@ -103,8 +109,11 @@ def _schema(project: Project, check_only: bool) -> int:
                 path.write_text(text, encoding="utf-8")
     if check_only and stale:
         for path in stale:
-            print(f"{path.relative_to(project.root)}: out of date with the models. "
-                  "Hint: run 'python -m generator schema' and commit the result.", file=sys.stderr)
+            print(
+                f"{path.relative_to(project.root)}: out of date with the models. "
+                "Hint: run 'python -m generator schema' and commit the result.",
+                file=sys.stderr,
+            )
         return 1
     print(f"schema: {len(stale)} file(s) {'out of date' if check_only else 'updated'}")
     return 0

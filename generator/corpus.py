@@ -39,8 +39,9 @@ NaturalKey = tuple[tuple[int, int, str], ...]
 
 def natural_key(text: str) -> NaturalKey:
     """Sort '2' before '10' and '201' before '271'; letters after digits."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.lower())
-                 for part in re.findall(r"\d+|[^\d]+", text))
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.lower()) for part in re.findall(r"\d+|[^\d]+", text)
+    )
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -179,8 +180,19 @@ class Broken:
     diagrams: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
-        return any((self.specs, self.units, self.unknown_aliases, self.teaching, self.banks, self.terms,
-                    self.all_terms, self.laws, self.diagrams))
+        return any(
+            (
+                self.specs,
+                self.units,
+                self.unknown_aliases,
+                self.teaching,
+                self.banks,
+                self.terms,
+                self.all_terms,
+                self.laws,
+                self.diagrams,
+            )
+        )
 
     def unit(self, spec: str, number: str) -> bool:
         return spec in self.specs or (spec, number) in self.units or spec in self.unknown_aliases

@@ -43,24 +43,60 @@ def model_tables(order: list[type[BaseModel]]) -> list[dict[str, Any]]:
     for model in order:
         rows = []
         for name, field in model.model_fields.items():
-            rows.append({
-                "name": name,
-                "type": type_name(field.annotation),
-                "required": field.is_required(),
-                "description": (field.description or "").replace("|", "\\|"),
-            })
-        tables.append({"name": model.__name__, "doc": (model.__doc__ or "").strip().split("\n\n")[0].replace("\n", " "),
-                       "rows": rows})
+            rows.append(
+                {
+                    "name": name,
+                    "type": type_name(field.annotation),
+                    "required": field.is_required(),
+                    "description": (field.description or "").replace("|", "\\|"),
+                }
+            )
+        tables.append(
+            {
+                "name": model.__name__,
+                "doc": (model.__doc__ or "").strip().split("\n\n")[0].replace("\n", " "),
+                "rows": rows,
+            }
+        )
     return tables
 
 
 CONTENT_MODELS: list[type[BaseModel]] = [
-    models.Specification, models.Source, models.Qualification, models.UnitGroup, models.UnitPool, models.Limits, models.LevelCredits,
-    models.TestSpec, models.TestOutcome, models.Unit, models.Outcome, models.Criterion,
-    models.KnowledgeStatement, models.ContentArea, models.ContentPoint, models.ContentBlock,
-    models.AssessmentRoute, models.GradeDescriptor, models.CrossLink, models.Repair, models.Note,
-    quiz_models.Bank, quiz_models.Item, quiz_models.Option, quiz_models.Pair,
-    teaching_models.Teaching, teaching_models.OutcomeNotes, teaching_models.Example, teaching_models.Activity,
-    teaching_models.Glossary, teaching_models.Term, teaching_models.Law, teaching_models.SpecWording,
-    teaching_models.Source, teaching_models.DiagramUse, Diagram, Node,
+    models.Specification,
+    models.Source,
+    models.Qualification,
+    models.UnitGroup,
+    models.UnitPool,
+    models.Limits,
+    models.LevelCredits,
+    models.TestSpec,
+    models.TestOutcome,
+    models.Unit,
+    models.Outcome,
+    models.Criterion,
+    models.KnowledgeStatement,
+    models.ContentArea,
+    models.ContentPoint,
+    models.ContentBlock,
+    models.AssessmentRoute,
+    models.GradeDescriptor,
+    models.CrossLink,
+    models.Repair,
+    models.Note,
+    quiz_models.Bank,
+    quiz_models.Item,
+    quiz_models.Option,
+    quiz_models.Pair,
+    teaching_models.Teaching,
+    teaching_models.OutcomeNotes,
+    teaching_models.Example,
+    teaching_models.Activity,
+    teaching_models.Glossary,
+    teaching_models.Term,
+    teaching_models.Law,
+    teaching_models.SpecWording,
+    teaching_models.Source,
+    teaching_models.DiagramUse,
+    Diagram,
+    Node,
 ]

@@ -48,7 +48,7 @@ def link_terms(markdown: str, terms: list[TermForm], glossary_path: str, limit: 
         pieces = []
         last = 0
         for match in _PROTECTED.finditer(line):
-            pieces.append((False, line[last:match.start()]))
+            pieces.append((False, line[last : match.start()]))
             pieces.append((True, match.group(0)))
             last = match.end()
         pieces.append((False, line[last:]))
@@ -59,12 +59,14 @@ def link_terms(markdown: str, terms: list[TermForm], glossary_path: str, limit: 
                 continue
 
             def swap(m: re.Match[str]) -> str:
-                word, slug, definition, term = lookup[m.group(1).lower()]
+                _word, slug, definition, term = lookup[m.group(1).lower()]
                 if slug in done or len(done) >= limit:
                     return m.group(1)
                 done.add(slug)
-                return (f'[{m.group(1)}]({glossary_path}#{slug})'
-                        f'{{ .csh-term data-tip="{_attr(term)}: {_attr(definition)}" }}')
+                return (
+                    f"[{m.group(1)}]({glossary_path}#{slug})"
+                    f'{{ .csh-term data-tip="{_attr(term)}: {_attr(definition)}" }}'
+                )
 
             rebuilt.append(pattern.sub(swap, text))
         out_lines.append("".join(rebuilt))

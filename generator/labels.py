@@ -71,8 +71,7 @@ def test_size(minutes: int, questions: int | None, marks: int | None) -> str:
     return text
 
 
-def group_rule(min_units: int | None, max_units: int | None,
-               min_credits: int | None, max_credits: int | None) -> str:
+def group_rule(min_units: int | None, max_units: int | None, min_credits: int | None, max_credits: int | None) -> str:
     """The rule sentence printed under a group of units in a qualification structure."""
     rules = []
     if min_units is not None and min_units == max_units:
@@ -92,11 +91,22 @@ def group_rule(min_units: int | None, max_units: int | None,
 # The legislation library is grouped by topic; a law joins the first group one of whose
 # keys is part of its slug.
 LAW_GROUPS: list[tuple[str, tuple[str, ...]]] = [
-    ("Consumer rights, contracts and credit", ("consumer-rights", "sale-of-goods", "supply-of-goods",
-                                               "consumer-credit", "consumer-contracts", "distance-selling",
-                                               "unsolicited")),
-    ("Unfair trading and product safety", ("unfair-trading", "digital-markets", "trade-descriptions",
-                                           "consumer-protection-act", "product-safety")),
+    (
+        "Consumer rights, contracts and credit",
+        (
+            "consumer-rights",
+            "sale-of-goods",
+            "supply-of-goods",
+            "consumer-credit",
+            "consumer-contracts",
+            "distance-selling",
+            "unsolicited",
+        ),
+    ),
+    (
+        "Unfair trading and product safety",
+        ("unfair-trading", "digital-markets", "trade-descriptions", "consumer-protection-act", "product-safety"),
+    ),
     ("Data protection and marketing", ("data-", "gdpr", "privacy", "freedom-of-information", "computer-misuse")),
     ("Equality", ("equality", "discrimination", "race-relations")),
     ("Health and safety", ("health-and-safety", "display-screen", "riddor", "reporting-of-injuries", "fire")),

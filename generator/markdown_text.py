@@ -67,8 +67,12 @@ def demote_headings(markdown: str) -> str:
     out: list[str] = []
     for line in lines:
         previous = out[-1] if out else ""
-        if (_LIST_ITEM.match(line) and previous.strip() and not _LIST_ITEM.match(previous)
-                and not previous.startswith(" ")):
+        if (
+            _LIST_ITEM.match(line)
+            and previous.strip()
+            and not _LIST_ITEM.match(previous)
+            and not previous.startswith(" ")
+        ):
             out.append("")
         out.append(line)
     return "\n".join(out)

@@ -17,19 +17,19 @@ ROOT = Path(__file__).resolve().parent.parent
 _serving = False
 
 
-def on_startup(command: str, dirty: bool) -> None:  # noqa: ARG001 - MkDocs hook signature
+def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
 
 
-def on_serve(server: Any, config: Any, builder: Any) -> Any:  # noqa: ARG001 - MkDocs hook signature
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
     for folder in ("content", "quizzes"):
         if (ROOT / folder).is_dir():
             server.watch(str(ROOT / folder))
     return server
 
 
-def on_pre_build(config: Any) -> None:  # noqa: ARG001 - MkDocs hook signature
+def on_pre_build(config: Any) -> None:
     if _serving:
         _regenerate()
 

@@ -41,9 +41,7 @@ class Model(BaseModel):
 class Repair(Model):
     """A record that official text was repaired after PDF conversion damaged it."""
 
-    printed: str | None = Field(
-        default=None, description="The text as the converted source shows it, before repair."
-    )
+    printed: str | None = Field(default=None, description="The text as the converted source shows it, before repair.")
     note: Text = Field(description="What was wrong and how it was repaired, in plain words.")
     confidence: Literal["high", "low"] = Field(
         description="'low' repairs are shown on the page so readers can check the original."
@@ -221,9 +219,7 @@ class Qualification(Model):
     groups: list[UnitGroup] = Field(min_length=1)
     pools: list[UnitPool] = Field(default_factory=list)
     min_credits_at_level: list[LevelCredits] = Field(default_factory=list)
-    barred: list[list[Ident]] = Field(
-        default_factory=list, description="Sets of units that may not be taken together."
-    )
+    barred: list[list[Ident]] = Field(default_factory=list, description="Sets of units that may not be taken together.")
     max_credits: Count | None = None
     notes: list[Note] = Field(default_factory=list)
 
@@ -247,13 +243,18 @@ class TestSpec(Model):
     marks: Count | None = None
     official: StrictBool = Field(description="true when the specification publishes this blueprint as printed.")
     outcomes: list[TestOutcome] = Field(min_length=1)
-    basis: MarkdownOrEmpty | None = Field(default=None, description="How the blueprint was derived when it is not printed.")
+    basis: MarkdownOrEmpty | None = Field(
+        default=None, description="How the blueprint was derived when it is not printed."
+    )
     weighting: Literal["printed", "glh"] = Field(
-        default="printed", description="'glh': questions per outcome follow each outcome's guided learning hours.")
+        default="printed", description="'glh': questions per outcome follow each outcome's guided learning hours."
+    )
     length_options: list[Count] = Field(
-        default_factory=list, description="Test lengths a learner may choose (glh weighting only).")
+        default_factory=list, description="Test lengths a learner may choose (glh weighting only)."
+    )
     understanding_percent: int | None = Field(
-        default=None, ge=0, le=100, description="Share of questions that assess understanding rather than knowledge.")
+        default=None, ge=0, le=100, description="Share of questions that assess understanding rather than knowledge."
+    )
 
 
 class Source(Model):
@@ -277,5 +278,6 @@ class Specification(Model):
     qualifications: list[Qualification] = Field(min_length=1)
     tests: list[TestSpec] = Field(default_factory=list)
     teaching_layer: StrictBool = Field(
-        default=False, description="true when every unit must have teaching notes, activities and practice items.")
+        default=False, description="true when every unit must have teaching notes, activities and practice items."
+    )
     notes: list[Note] = Field(default_factory=list)

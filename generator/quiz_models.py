@@ -47,13 +47,15 @@ class Item(Model):
     marks: Annotated[int, BeforeValidator(no_bool)] = Field(default=1, ge=1, le=12)
     command_word: str | None = Field(default=None, description="BTEC command word, e.g. 'explain'.")
     demand: Literal["knowledge", "understanding"] | None = Field(
-        default=None, description="What the item tests (used by the BTEC Level 3 blueprint).")
+        default=None, description="What the item tests (used by the BTEC Level 3 blueprint)."
+    )
     explanation: Markdown = Field(description="Teaches the point, shown after marking.")
     status: Literal["draft", "reviewed"] = "draft"
     legislation: list[Slug] = Field(
         default_factory=list,
         description="Library entries (content/legislation/<slug>.yml) the key depends on, so that a doubt "
-                    "recorded in the entry's 'uncertain' is reported against this item.")
+        "recorded in the entry's 'uncertain' is reported against this item.",
+    )
 
     @model_validator(mode="after")
     def _answer_data_fits_type(self) -> Item:
@@ -86,14 +88,16 @@ class Item(Model):
             if not self.model_answer or len(self.marking_points) < 2:
                 raise ValueError("an 'extended' item needs model_answer and at least 2 marking_points")
             if self.marks != len(self.marking_points):
-                raise ValueError(f"an 'extended' item is worth one mark per marking point: "
-                                 f"set marks: {len(self.marking_points)}")
+                raise ValueError(
+                    f"an 'extended' item is worth one mark per marking point: set marks: {len(self.marking_points)}"
+                )
         if t != "extended" and (self.model_answer or self.marking_points):
             raise ValueError("model_answer and marking_points are only for 'extended' items")
         if t in ("short", "matching", "ordering", "true-false") and self.options:
             raise ValueError(f"a '{t}' item has no options: list")
-        if t == "matching" and len({p.answer for p in self.pairs} | set(self.distractors)) != \
-                len(self.pairs) + len(self.distractors):
+        if t == "matching" and len({p.answer for p in self.pairs} | set(self.distractors)) != len(self.pairs) + len(
+            self.distractors
+        ):
             raise ValueError("matching answers and distractors must all be different")
         return self
 

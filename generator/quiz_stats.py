@@ -21,14 +21,71 @@ from .quiz_models import Bank, Item
 MAX_LENGTH_CUE_RATE = Fraction(30, 100)
 
 # Words too common to be a clue when a key repeats them from the stem.
-_STOPWORDS = frozenset({
-    "about", "above", "after", "again", "against", "also", "because", "been", "before", "being", "below",
-    "between", "both", "could", "does", "doing", "down", "during", "each", "every", "from", "further", "have",
-    "having", "here", "into", "itself", "just", "more", "most", "must", "other", "over", "same", "should",
-    "some", "such", "than", "that", "their", "them", "then", "there", "these", "they", "this", "those",
-    "through", "under", "until", "very", "were", "what", "when", "where", "which", "while", "with", "would",
-    "your", "yours",
-})
+_STOPWORDS = frozenset(
+    {
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "also",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "could",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "every",
+        "from",
+        "further",
+        "have",
+        "having",
+        "here",
+        "into",
+        "itself",
+        "just",
+        "more",
+        "most",
+        "must",
+        "other",
+        "over",
+        "same",
+        "should",
+        "some",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "under",
+        "until",
+        "very",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "with",
+        "would",
+        "your",
+        "yours",
+    }
+)
 # "None of the above" and friends: they reward test-taking strategy, not knowledge, and
 # break when options are shuffled, as the quiz engine does.
 _ABOVE = re.compile(r"\b(all|none|both|neither) of the (above|options)\b", re.IGNORECASE)
@@ -63,8 +120,9 @@ def multiple_length_cue(item: Item) -> bool:
 
 def _content_words(text: str) -> set[str]:
     # A trailing "s" is dropped so "complaint" in the stem matches "complaints" in a key.
-    return {w[:-1] if w.endswith("s") else w for w in _WORD.findall(text.lower())
-            if len(w) >= 4 and w not in _STOPWORDS}
+    return {
+        w[:-1] if w.endswith("s") else w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in _STOPWORDS
+    }
 
 
 def key_echoes_stem(item: Item) -> bool:
@@ -74,8 +132,7 @@ def key_echoes_stem(item: Item) -> bool:
     stem = _content_words(item.stem)
     keys = [o for o in item.options if o.correct]
     others = [o for o in item.options if not o.correct]
-    return (any(stem & _content_words(o.text) for o in keys)
-            and not any(stem & _content_words(o.text) for o in others))
+    return any(stem & _content_words(o.text) for o in keys) and not any(stem & _content_words(o.text) for o in others)
 
 
 def uses_above_option(item: Item) -> bool:

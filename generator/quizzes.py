@@ -12,8 +12,18 @@ from .models import TestSpec, Unit
 from .quiz_models import Item
 from .quiz_stats import MAX_LENGTH_CUE_RATE, bank_stats, uncertain_law_items
 
-__all__ = ["BANK_FACTOR", "WARNINGS", "BankData", "Banks", "BlueprintRow", "allocate", "bank_report",
-           "blueprint_needs", "blueprint_rows", "validity_report"]
+__all__ = [
+    "BANK_FACTOR",
+    "WARNINGS",
+    "BankData",
+    "Banks",
+    "BlueprintRow",
+    "allocate",
+    "bank_report",
+    "blueprint_needs",
+    "blueprint_rows",
+    "validity_report",
+]
 
 # Each outcome needs this many times its blueprint share of reviewed items, so that two
 # attempts at the same test are different papers.
@@ -75,16 +85,18 @@ class BlueprintRow:
 
     @property
     def label(self) -> str:
-        return (f"{self.data.slug} test {self.test.id}: unit {self.unit.number} outcome {self.outcome}"
-                + (f" ({self.demand})" if self.demand else ""))
+        return f"{self.data.slug} test {self.test.id}: unit {self.unit.number} outcome {self.outcome}" + (
+            f" ({self.demand})" if self.demand else ""
+        )
 
     @property
     def outcome_index(self) -> int:
         """Where this outcome stands in the test's outcomes: list, for the problem's line."""
         default = self.test.units[0]
         units = (self.unit_ref or default, self.unit.number)
-        return next(i for i, p in enumerate(self.test.outcomes)
-                    if p.outcome == self.outcome and (p.unit or default) in units)
+        return next(
+            i for i, p in enumerate(self.test.outcomes) if p.outcome == self.outcome and (p.unit or default) in units
+        )
 
 
 def blueprint_rows(corpus: ValidatedCorpus) -> Iterator[BlueprintRow]:
@@ -94,9 +106,11 @@ def blueprint_rows(corpus: ValidatedCorpus) -> Iterator[BlueprintRow]:
                 unit = data.find(unit_ref or test.units[0])
                 if unit is None:
                     continue
-                items = [it for it in corpus.banks.items_for(data.slug, unit.number)
-                         if it.outcome == outcome and it.status == "reviewed"
-                         and (demand is None or it.demand == demand)]
+                items = [
+                    it
+                    for it in corpus.banks.items_for(data.slug, unit.number)
+                    if it.outcome == outcome and it.status == "reviewed" and (demand is None or it.demand == demand)
+                ]
                 have = sum(it.marks for it in items) if measure == "marks" else len(items)
                 ok = have >= amount * BANK_FACTOR and (measure != "marks" or _can_make(items, amount))
                 yield BlueprintRow(data, ti, test, unit, unit_ref, outcome, amount, measure, demand, have, ok)
@@ -105,8 +119,10 @@ def blueprint_rows(corpus: ValidatedCorpus) -> Iterator[BlueprintRow]:
 def bank_report(corpus: ValidatedCorpus, banks: Banks | None = None, problems: object = None) -> list[str]:
     """One line per test and outcome: reviewed items (or marks) against what the blueprint
     needs.  Formatting only (the old banks/problems arguments are ignored)."""
-    return [f"{'ok  ' if row.ok else 'LOW '} {row.label}: {row.have} reviewed {row.measure}, needs {row.need}"
-            for row in blueprint_rows(corpus)] + validity_report(corpus)
+    return [
+        f"{'ok  ' if row.ok else 'LOW '} {row.label}: {row.have} reviewed {row.measure}, needs {row.need}"
+        for row in blueprint_rows(corpus)
+    ] + validity_report(corpus)
 
 
 # What each warning means, as the report prints it before the item ids.
@@ -125,8 +141,7 @@ def validity_report(corpus: ValidatedCorpus) -> list[str]:
     for (spec, unit), data in corpus.banks.by_unit.items():
         stats = bank_stats(data.bank)
         verdict = "FAIL" if stats.single.too_high or stats.multiple.too_high else "ok  "
-        lines.append(f"{verdict} {spec}/{unit}: single {stats.single.describe()}, "
-                     f"multiple {stats.multiple.describe()}")
+        lines.append(f"{verdict} {spec}/{unit}: single {stats.single.describe()}, multiple {stats.multiple.describe()}")
         for name, meaning in WARNINGS:
             ids: tuple[str, ...] = getattr(stats, name)
             if ids:

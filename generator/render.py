@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -75,5 +74,3 @@ def render_site(corpus: Corpus) -> Site:
 def render_page(page: Page, env: Environment | None = None) -> str:
     """One page on its own (for tests and for previewing a builder's output)."""
     return (env or make_env()).get_template(page.template).render(**page.context)
-
-

@@ -28,8 +28,12 @@ def rules_data(data: SpecData, qual: Qualification) -> dict[str, Any]:
     for group in qual.groups:
         for number in group.units:
             unit = data.resolve(number)
-            units[number] = {"title": unit.title, "credits": unit.credits, "level": level_number(unit.level),
-                             "page": unit.number}
+            units[number] = {
+                "title": unit.title,
+                "credits": unit.credits,
+                "level": level_number(unit.level),
+                "page": unit.number,
+            }
     return {
         "id": qual.id,
         "title": qual.title,
@@ -102,13 +106,16 @@ def check(rules: dict[str, Any], selection: list[str]) -> list[str]:
     if rules["credits"] is not None and total < rules["credits"]:
         reasons.append(f"The qualification needs at least {_plural(rules['credits'], 'credit')}; you have {total}.")
     if rules["max_credits"] is not None and total > rules["max_credits"]:
-        reasons.append(f"The qualification allows no more than {_plural(rules['max_credits'], 'credit')}; "
-                       f"you have {total}.")
+        reasons.append(
+            f"The qualification allows no more than {_plural(rules['max_credits'], 'credit')}; you have {total}."
+        )
     for rule in rules["levels"]:
         at = credits_of([n for n in inside if (units[n]["level"] or 0) >= rule["level"]])
         if at < rule["min_credits"]:
-            reasons.append(f"At least {_plural(rule['min_credits'], 'credit')} must come from units at level "
-                           f"{rule['level']} or above; you have {at}.")
+            reasons.append(
+                f"At least {_plural(rule['min_credits'], 'credit')} must come from units at level "
+                f"{rule['level']} or above; you have {at}."
+            )
     for barred in rules["barred"]:
         if all(n in inside for n in barred):
             reasons.append("Units " + " and ".join(barred) + " may not be taken together.")

@@ -101,12 +101,15 @@ def coverage(corpus: ValidatedCorpus, layer: TeachingLayer | None = None, proble
                 with_activity += has_activity
             counts = outcome_counts(unit, corpus.banks.items_for(data.slug, number))
             items_low += [f"{number}/{oid}" for oid, n in counts.items() if n < MIN_PRACTICE_ITEMS]
-        lines.append(f"{data.slug}: {with_notes}/{total} outcomes or content areas with notes, "
-                     f"{with_activity}/{total} with activities, practice items short for: "
-                     f"{', '.join(items_low) if items_low else 'none'}")
+        lines.append(
+            f"{data.slug}: {with_notes}/{total} outcomes or content areas with notes, "
+            f"{with_activity}/{total} with activities, practice items short for: "
+            f"{', '.join(items_low) if items_low else 'none'}"
+        )
     used = {t for entry in layer.units.values() for t in entry.teaching.key_terms}
     undefined = sorted(used - set(layer.terms))
-    lines.append(f"glossary: {len(layer.terms)} terms; terms used but undefined: "
-                 f"{', '.join(undefined) if undefined else 'none'}")
+    lines.append(
+        f"glossary: {len(layer.terms)} terms; terms used but undefined: {', '.join(undefined) if undefined else 'none'}"
+    )
     lines.append(f"legislation: {len(layer.laws)} entries")
     return lines

@@ -14,8 +14,9 @@ from .models import Ident, Markdown, MarkdownOrEmpty, Model, PathId, Slug, Text
 
 
 class Example(Model):
-    sector: Literal["retail", "hospitality", "contact centre", "public sector", "health", "finance",
-                    "leisure", "transport", "other"]
+    sector: Literal[
+        "retail", "hospitality", "contact centre", "public sector", "health", "finance", "leisure", "transport", "other"
+    ]
     text: Markdown = Field(description="A short worked example from real customer-service work (Markdown).")
 
 
@@ -62,7 +63,8 @@ class Activity(Targeted):
     stretch: Markdown = Field(description="How to stretch confident learners.")
     criteria: list[Ident] = Field(default_factory=list, description="Criteria it prepares for or evidences.")
     assignment_link: MarkdownOrEmpty | None = Field(
-        default=None, description="For assignment-assessed units: how it leads into the assignment.")
+        default=None, description="For assignment-assessed units: how it leads into the assignment."
+    )
 
 
 class Teaching(Model):
@@ -85,8 +87,9 @@ class Term(Model):
     definition: Markdown = Field(description="In your own words, in plain English.")
     example: Markdown = Field(description="The term used in a real customer-service sentence.")
     units: list[Text] = Field(min_length=1, description="Units that use it, as '<spec>/<unit>'.")
-    related: list[Slug] = Field(default_factory=list, description="Slugs of closely related terms, shown as "
-                                "'See also' on both entries.")
+    related: list[Slug] = Field(
+        default_factory=list, description="Slugs of closely related terms, shown as 'See also' on both entries."
+    )
     tooltip: StrictBool = Field(default=True, description="false for words too common to mark in notes.")
 
 

@@ -21,18 +21,35 @@ def validate_file(loaded: Loaded, model: type[M], display: str, problems: Proble
     return validate_data(loaded.data, model, loaded, display, problems)
 
 
-def validate_data(data: Any, model: type[M], loaded: Loaded, display: str, problems: Problems,
-                  prefix: Path_ = (), root: type[BaseModel] | None = None) -> M | None:
+def validate_data(
+    data: Any,
+    model: type[M],
+    loaded: Loaded,
+    display: str,
+    problems: Problems,
+    prefix: Path_ = (),
+    root: type[BaseModel] | None = None,
+) -> M | None:
     """Validate ``data`` found at ``prefix`` in ``loaded``; problems are reported at their
     own line in the whole file.  ``root`` is the file's model, for listing allowed keys."""
     if not isinstance(data, dict):
         where = format_loc(prefix)
         if prefix:
-            problems.add(display, loaded.line_for(prefix), where, f"must be a mapping of keys, not "
-                         f"{_kind(data)}", "write 'key: value' lines indented under it")
+            problems.add(
+                display,
+                loaded.line_for(prefix),
+                where,
+                f"must be a mapping of keys, not {_kind(data)}",
+                "write 'key: value' lines indented under it",
+            )
         else:
-            problems.add(display, loaded.line_for(()), "", "the file must be a mapping of keys to values",
-                         f"start with the keys of a {model.__name__}, e.g. '{next(iter(model.model_fields))}: ...'")
+            problems.add(
+                display,
+                loaded.line_for(()),
+                "",
+                "the file must be a mapping of keys to values",
+                f"start with the keys of a {model.__name__}, e.g. '{next(iter(model.model_fields))}: ...'",
+            )
         return None
     try:
         return model.model_validate(data)
@@ -100,12 +117,17 @@ def explain(err: ErrorDetails, model: type[BaseModel], loc: tuple[str | int, ...
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == DATE_PATTERN:
         return f"{value!r} is not a date written as YYYY-MM-DD", "use YYYY-MM-DD, e.g. 2026-03-31"
     if kind == "string_pattern_mismatch":
-        return (f"{value!r} is not a valid identifier or slug",
-                "ids use letters, digits, '.', '-' and '/'; slugs use lower-case letters, digits and single hyphens")
+        return (
+            f"{value!r} is not a valid identifier or slug",
+            "ids use letters, digits, '.', '-' and '/'; slugs use lower-case letters, digits and single hyphens",
+        )
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"must be a whole number, not {value!r}", "write digits only, e.g. 6, or null if the source gives none"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{value!r} is out of range ({err['msg'].lower()})", "use a number in the range the Content format page gives"
+        return (
+            f"{value!r} is out of range ({err['msg'].lower()})",
+            "use a number in the range the Content format page gives",
+        )
     if kind == "bool_type" or kind == "bool_parsing":
         return f"must be true or false, not {value!r}", "write true or false"
     if kind in ("string_type",):

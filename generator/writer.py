@@ -49,12 +49,22 @@ def check_ownership(docs: Path, files: dict[str, bytes], problems: Problems) -> 
     for rel in sorted(files):
         target = inside(docs, rel)
         if target is None:
-            problems.add(f"docs/{rel}", 0, "", "this page would be written outside the docs/ folder",
-                         "ids used in page paths may hold only letters, digits and '-'")
+            problems.add(
+                f"docs/{rel}",
+                0,
+                "",
+                "this page would be written outside the docs/ folder",
+                "ids used in page paths may hold only letters, digits and '-'",
+            )
             continue
         if target.exists() and rel not in owned and target.read_bytes() != files[rel]:
-            problems.add(f"docs/{rel}", 0, "", "a hand-written file is in the way of a generated page",
-                         "move or rename the hand-written file; the generator never overwrites it")
+            problems.add(
+                f"docs/{rel}",
+                0,
+                "",
+                "a hand-written file is in the way of a generated page",
+                "move or rename the hand-written file; the generator never overwrites it",
+            )
 
 
 def write_tree(docs: Path, files: dict[str, bytes]) -> WriteReport:

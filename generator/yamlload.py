@@ -64,8 +64,9 @@ _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 _FLOAT = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]+([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
 # What YAML refuses to read (PyYAML's Reader.NON_PRINTABLE): NUL, other C0 and C1 controls.
 _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
-                           ("str", "int", "float", "bool", "null", "timestamp", "value", "merge"))
+_STANDARD_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "value", "merge")
+)
 _COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 _DEEP_HINT = "content never needs more than a few levels; check the brackets and indentation"
 _SYNTAX_HINT = "check indentation, and quote text that contains ': ' or starts with a special character"
@@ -124,16 +125,25 @@ def decode(raw: bytes, display: str, problems: Problems) -> str | None:
         source = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.add(display, line, "", f"the file is not UTF-8 text (the byte 0x{raw[exc.start]:02x} "
-                     "is not valid UTF-8)", "save it as UTF-8 in your editor")
+        problems.add(
+            display,
+            line,
+            "",
+            f"the file is not UTF-8 text (the byte 0x{raw[exc.start]:02x} is not valid UTF-8)",
+            "save it as UTF-8 in your editor",
+        )
         return None
     bad = _NON_PRINTABLE.search(source)
     if bad:
         line = source.count("\n", 0, bad.start()) + 1
         column = bad.start() - (source.rfind("\n", 0, bad.start()) + 1) + 1
-        problems.add(display, line, "", f"the file contains an invisible control character "
-                     f"(U+{ord(bad.group()):04X}) at column {column}",
-                     "delete it and retype that part of the line; it often comes from copying out of a PDF")
+        problems.add(
+            display,
+            line,
+            "",
+            f"the file contains an invisible control character (U+{ord(bad.group()):04X}) at column {column}",
+            "delete it and retype that part of the line; it often comes from copying out of a PDF",
+        )
         return None
     return source
 
@@ -150,8 +160,13 @@ def _prescan(source: str, display: str, problems: Problems) -> bool:
             if isinstance(previous, yaml.ScalarEvent) and previous.value == "<<" and not previous.style:
                 problems.add(display, line, "", "merge keys ('<<') are not supported", "write the keys out in full")
             else:
-                problems.add(display, line, "", "YAML aliases ('*name') are not allowed",
-                             "write the value out in full where it is needed")
+                problems.add(
+                    display,
+                    line,
+                    "",
+                    "YAML aliases ('*name') are not allowed",
+                    "write the value out in full where it is needed",
+                )
             return False
         if getattr(event, "anchor", None) and not anchor_line:
             anchor_line = line
@@ -164,8 +179,13 @@ def _prescan(source: str, display: str, problems: Problems) -> bool:
             depth -= 1
         previous = event
     if anchor_line:
-        problems.add(display, anchor_line, "", "YAML anchors ('&name') are not allowed",
-                     "remove the anchor and write each value out in full")
+        problems.add(
+            display,
+            anchor_line,
+            "",
+            "YAML anchors ('&name') are not allowed",
+            "remove the anchor and write each value out in full",
+        )
         return False
     return True
 
@@ -184,8 +204,9 @@ def parse(source: str, display: str, problems: Problems) -> tuple[Loaded | None,
         if "nesting depth" in (exc.problem or ""):  # libyaml's own limit, below ours only in flow style
             problems.add(display, line, "", f"lists and mappings are nested more than {MAX_DEPTH} deep", _DEEP_HINT)
         else:
-            problems.add(display, line, "", f"YAML syntax error: {exc.problem or 'the YAML cannot be parsed'}",
-                         _SYNTAX_HINT)
+            problems.add(
+                display, line, "", f"YAML syntax error: {exc.problem or 'the YAML cannot be parsed'}", _SYNTAX_HINT
+            )
         return None, None
     except yaml.YAMLError as exc:  # a reader error without a position
         problems.add(display, 1, "", f"YAML cannot read the file ({str(exc).splitlines()[0]})", _SYNTAX_HINT)
@@ -206,8 +227,9 @@ def read_yaml(path: Path, display: str, problems: Problems) -> tuple[Loaded | No
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        problems.add(display, 0, "", f"the file cannot be read ({exc.strerror or exc})",
-                     "check that it is a readable file")
+        problems.add(
+            display, 0, "", f"the file cannot be read ({exc.strerror or exc})", "check that it is a readable file"
+        )
         return None, None
     source = decode(raw, display, problems)
     if source is None:
@@ -226,8 +248,13 @@ def _construct(node: Node, loc: Path_, lines: dict[Path_, int], display: str, pr
     if isinstance(node, ScalarNode):
         text: str = node.value
         if node.tag not in _STANDARD_TAGS:
-            problems.add(display, node.start_mark.line + 1, format_loc(loc),
-                         f"the YAML tag {node.tag!r} is not allowed", "remove the '!' tag")
+            problems.add(
+                display,
+                node.start_mark.line + 1,
+                format_loc(loc),
+                f"the YAML tag {node.tag!r} is not allowed",
+                "remove the '!' tag",
+            )
             return text
         if node.style:  # quoted or block scalar: always text (libyaml marks plain as '', PyYAML as None)
             return text
@@ -239,13 +266,23 @@ def _construct(node: Node, loc: Path_, lines: dict[Path_, int], display: str, pr
             return None
         why = _trap(text)
         if why:
-            problems.add(display, node.start_mark.line + 1, format_loc(loc), why,
-                         f"write \"{text}\" in quotes if you mean the text" +
-                         (", or true/false for a yes/no value" if _YAML11_BOOLS.match(text) else ""))
+            problems.add(
+                display,
+                node.start_mark.line + 1,
+                format_loc(loc),
+                why,
+                f'write "{text}" in quotes if you mean the text'
+                + (", or true/false for a yes/no value" if _YAML11_BOOLS.match(text) else ""),
+            )
         return text
     if node.tag not in _COLLECTION_TAGS:
-        problems.add(display, node.start_mark.line + 1, format_loc(loc),
-                     f"the YAML tag {node.tag!r} is not allowed", "remove the '!' tag")
+        problems.add(
+            display,
+            node.start_mark.line + 1,
+            format_loc(loc),
+            f"the YAML tag {node.tag!r} is not allowed",
+            "remove the '!' tag",
+        )
         return None
     if isinstance(node, SequenceNode):
         return [_construct(child, loc + (i,), lines, display, problems) for i, child in enumerate(node.value)]
@@ -254,24 +291,39 @@ def _construct(node: Node, loc: Path_, lines: dict[Path_, int], display: str, pr
     raise AssertionError(f"unknown YAML node {node!r}")  # pragma: no cover - PyYAML has three node kinds
 
 
-def _construct_mapping(node: MappingNode, loc: Path_, lines: dict[Path_, int], display: str,
-                       problems: Problems) -> dict[str, Any]:
+def _construct_mapping(
+    node: MappingNode, loc: Path_, lines: dict[Path_, int], display: str, problems: Problems
+) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode) or key_node.tag not in _STANDARD_TAGS:
-            problems.add(display, key_node.start_mark.line + 1, format_loc(loc),
-                         "a key must be plain text", "use a simple name such as 'title'")
+            problems.add(
+                display,
+                key_node.start_mark.line + 1,
+                format_loc(loc),
+                "a key must be plain text",
+                "use a simple name such as 'title'",
+            )
             continue
         if key_node.tag == "tag:yaml.org,2002:merge":
-            problems.add(display, key_node.start_mark.line + 1, format_loc(loc),
-                         "merge keys ('<<') are not supported", "write the keys out in full")
+            problems.add(
+                display,
+                key_node.start_mark.line + 1,
+                format_loc(loc),
+                "merge keys ('<<') are not supported",
+                "write the keys out in full",
+            )
             continue
         key: str = key_node.value
         key_loc = loc + (key,)
         if key in result:
-            problems.add(display, key_node.start_mark.line + 1, format_loc(key_loc),
-                         f"duplicate key {key!r} (first given on line {lines[key_loc]})",
-                         "remove one of them; YAML would silently keep only the last")
+            problems.add(
+                display,
+                key_node.start_mark.line + 1,
+                format_loc(key_loc),
+                f"duplicate key {key!r} (first given on line {lines[key_loc]})",
+                "remove one of them; YAML would silently keep only the last",
+            )
             continue
         lines[key_loc] = key_node.start_mark.line + 1
         result[key] = _construct(value_node, key_loc, lines, display, problems)

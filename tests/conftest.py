@@ -106,6 +106,7 @@ def copy_project(dest: Path) -> Path:
     manifest = ROOT / "docs" / ".generated.json"
     if manifest.exists():
         import json
+
         owned = set(json.loads(manifest.read_text())["files"])
     for path in (ROOT / "docs").rglob("*"):
         rel = path.relative_to(ROOT / "docs").as_posix()
@@ -130,8 +131,14 @@ def built_site(tmp_path_factory) -> Path:
         return Path(os.environ["CSH_PREBUILT_SITE"])
     project = copy_project(tmp_path_factory.mktemp("project"))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    gen = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "build"],
-                         cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
+    gen = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project), "build"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert gen.returncode == 0, gen.stderr
     if os.environ.get("CSH_ENGINE", "mkdocs") == "zensical":
         # `make test-zensical`: the same project built by Zensical (README, "Engines"), which
@@ -139,13 +146,34 @@ def built_site(tmp_path_factory) -> Path:
         zensical = Path(sys.executable).with_name("zensical")
         if not zensical.exists():
             pytest.fail(f"{zensical} is missing: run `make test-zensical` (installs the zensical extra)")
-        result = subprocess.run([str(zensical), "build", "--strict", "-f", str(project / "mkdocs.yml")],
-                                cwd=project, capture_output=True, text=True, env=env, timeout=900)
+        result = subprocess.run(
+            [str(zensical), "build", "--strict", "-f", str(project / "mkdocs.yml")],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=900,
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         return project / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                             "-d", str(project / "site")], cwd=project, capture_output=True, text=True,
-                            env=env, timeout=900)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(project / "site"),
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert not warnings, "\n".join(warnings)

@@ -3,7 +3,6 @@ key (or a wrong answer), using the visible controls only."""
 
 from __future__ import annotations
 
-
 import yaml
 
 from .conftest import ROOT
@@ -22,8 +21,11 @@ def answer(question, item: dict, right: bool = True) -> None:
     """Answer one visible question block (a Playwright locator) with the key, or not."""
     kind = item["type"]
     if kind == "single":
-        index = next(i for i, o in enumerate(item["options"]) if o.get("correct")) if right else \
-            next(i for i, o in enumerate(item["options"]) if not o.get("correct"))
+        index = (
+            next(i for i, o in enumerate(item["options"]) if o.get("correct"))
+            if right
+            else next(i for i, o in enumerate(item["options"]) if not o.get("correct"))
+        )
         question.locator(f'label[data-option-index="{index}"]').click()
     elif kind == "multiple":
         for i, o in enumerate(item["options"]):

@@ -9,7 +9,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CONTRAST_JS = """
 selector => {
-  function rgb(s) { const m = s.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; }
+  function rgb(s) {
+    const m = s.match(/[\\d.]+/g).map(Number);
+    return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1};
+  }
   function lum(c) { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
                     return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); }
   function background(el) {
@@ -29,8 +32,17 @@ selector => {
 }
 """
 
-SELECTORS = ["article p", "article a:not(.headerlink)", "article li", ".csh-quiz .md-button", ".csh-nav-btn", ".csh-timer",
-             ".csh-paper", ".csh-option span", ".csh-nav-summary"]
+SELECTORS = [
+    "article p",
+    "article a:not(.headerlink)",
+    "article li",
+    ".csh-quiz .md-button",
+    ".csh-nav-btn",
+    ".csh-timer",
+    ".csh-paper",
+    ".csh-option span",
+    ".csh-nav-summary",
+]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -60,7 +72,8 @@ def test_focus_is_visible_and_controls_are_named(page, site_url):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
     page.keyboard.press("Enter")
-    unnamed = page.evaluate("""() => [...document.querySelectorAll('.csh-quiz button, .csh-quiz input, .csh-quiz select')]
+    unnamed = page.evaluate("""() => [...document.querySelectorAll(
+        '.csh-quiz button, .csh-quiz input, .csh-quiz select')]
         .filter(e => e.offsetParent)
         .filter(e => !(e.getAttribute('aria-label') || e.labels && e.labels.length || e.textContent.trim()
                        || e.getAttribute('aria-labelledby')))

@@ -20,6 +20,7 @@ def test_a_doubled_corpus_passes_every_check(tmp_path: Path, root: Path) -> None
         original, copy = corpus.specs[slug], corpus.specs[f"{slug}-x2"]
         assert list(copy.units) == list(original.units)
         assert list(corpus.specs).index(f"{slug}-x2") == list(corpus.specs).index(slug) + 1
-        assert len(corpus.banks.items_for(f"{slug}-x2", next(iter(copy.units)))) == \
-            len(corpus.banks.items_for(slug, next(iter(original.units))))
+        assert len(corpus.banks.items_for(f"{slug}-x2", next(iter(copy.units)))) == len(
+            corpus.banks.items_for(slug, next(iter(original.units)))
+        )
     assert len(corpus.teaching.units) == 2 * sum(1 for key in corpus.teaching.units if not key[0].endswith("-x2"))

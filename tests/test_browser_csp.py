@@ -87,13 +87,16 @@ def csp_page(browser, csp_url):
     def console(message):
         # Chromium's own line for the 404 document itself is the server doing its job.
         if message.type == "error" and not (
-                "status of 404" in message.text and message.location.get("url", "").endswith("/no-such-page")):
+            "status of 404" in message.text and message.location.get("url", "").endswith("/no-such-page")
+        ):
             page.problems.append(f"console: {message.text} ({message.location.get('url')})")
 
     page.on("console", console)
     page.on("pageerror", lambda error: page.problems.append(f"exception: {error}"))
-    page.on("request", lambda r: None if r.url.startswith((csp_url, "data:", "blob:", "about:"))
-            else page.outside.append(r.url))
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith((csp_url, "data:", "blob:", "about:")) else page.outside.append(r.url),
+    )
     yield page
     context.close()
 
@@ -160,8 +163,9 @@ def test_page_kind_runs_clean_under_the_policy(csp_page, csp_url, name, address,
 
 @browser_test
 @slow_test
-@pytest.mark.parametrize("address", ["", "cg-4417/units/201/", "glossary/", "no-such-page"],
-                         ids=["home", "unit", "glossary", "404"])
+@pytest.mark.parametrize(
+    "address", ["", "cg-4417/units/201/", "glossary/", "no-such-page"], ids=["home", "unit", "glossary", "404"]
+)
 def test_scheme_toggle_works_and_is_restored(csp_page, csp_url, address):
     page = csp_page
     page.goto(csp_url + address)

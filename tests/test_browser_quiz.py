@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -32,7 +33,7 @@ def visible_question(root):
 def answer_all(root, items, wrong_ids=()):
     total = root.locator("section.csh-question").count()
     for i in range(total):
-        root.locator(f'.csh-navigator button.csh-nav-btn >> nth={i}').click()
+        root.locator(f".csh-navigator button.csh-nav-btn >> nth={i}").click()
         q = visible_question(root)
         item_id = q.get_attribute("data-item-id")
         answer(q, items[item_id], right=item_id not in wrong_ids)
@@ -40,8 +41,13 @@ def answer_all(root, items, wrong_ids=()):
 
 def results(root):
     total = root.locator("[data-result-total]")
-    per = {el.get_attribute("data-result-outcome"): (int(el.get_attribute("data-score")), int(el.get_attribute("data-max")))
-           for el in root.locator("[data-result-outcome]").all()}
+    per = {
+        el.get_attribute("data-result-outcome"): (
+            int(el.get_attribute("data-score")),
+            int(el.get_attribute("data-max")),
+        )
+        for el in root.locator("[data-result-outcome]").all()
+    }
     return (int(total.get_attribute("data-score")), int(total.get_attribute("data-max"))), per
 
 
@@ -68,7 +74,8 @@ def test_wrong_answers_lower_the_right_outcome(page, site_url):
     items = bank_items("cg-4417", "201")
     root = start_mock(page, site_url + MOCK_201, paper=99)
     drawn = root.locator("section.csh-question").evaluate_all(
-        "els => els.map(e => [e.dataset.itemId, e.dataset.outcome])")
+        "els => els.map(e => [e.dataset.itemId, e.dataset.outcome])"
+    )
     wrong = [i for i, o in drawn if o == "3"][:2]
     answer_all(root, items, wrong_ids=set(wrong))
     root.locator("button.csh-submit").click()
@@ -186,9 +193,19 @@ def test_progress_survives_corrupt_storage_and_exports(page, site_url):
 
 
 def test_export_import_and_clear(page, site_url, tmp_path):
-    attempt = {"v": 1, "quiz": "cg-4417-test-201", "mode": "mock", "title": "Unit 201 online test", "spec": "cg-4417",
-               "date": "2026-11-01T10:00:00.000Z", "score": 30, "max": 45, "self": 0, "selfMax": 0,
-               "outcomes": [{"unit": "201", "id": "1", "label": "Outcome 1", "score": 10, "max": 15}]}
+    attempt = {
+        "v": 1,
+        "quiz": "cg-4417-test-201",
+        "mode": "mock",
+        "title": "Unit 201 online test",
+        "spec": "cg-4417",
+        "date": "2026-11-01T10:00:00.000Z",
+        "score": 30,
+        "max": 45,
+        "self": 0,
+        "selfMax": 0,
+        "outcomes": [{"unit": "201", "id": "1", "label": "Outcome 1", "score": 10, "max": 15}],
+    }
     file = tmp_path / "progress.json"
     file.write_text(json.dumps({"schema": "cs-hub/progress/1", "attempts": [attempt]}))
     page.goto(site_url + "progress/")
@@ -197,7 +214,7 @@ def test_export_import_and_clear(page, site_url, tmp_path):
     assert "Imported 1 attempt" in page.locator("[data-csh-progress-root]").inner_text()
     with page.expect_download() as download:
         page.locator("button.csh-export").click()
-    exported = json.loads(open(download.value.path()).read())
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert exported["schema"] == "cs-hub/progress/1" and exported["attempts"][0]["score"] == 30
     page.locator("button.csh-clear").click()
     page.locator("button.csh-clear-confirm").click()
@@ -245,7 +262,7 @@ def test_btec_l2_unit1_mock_with_a_self_marked_item(page, site_url):
     assert marks == {"AO1": 15, "AO2": 17, "AO3": 14, "AO4": 14}
     answer_all(root, items)
     root.locator("button.csh-submit").click()
-    (score, maximum), per = results(root)
+    (score, maximum), _per = results(root)
     assert maximum == 60
     total = root.locator("[data-result-total]")
     auto, self_marked = int(total.get_attribute("data-auto-score")), int(total.get_attribute("data-self-score"))

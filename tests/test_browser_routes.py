@@ -36,11 +36,14 @@ def tick(page, qual, units):
     return root
 
 
-@pytest.mark.parametrize("spec, qual, units, valid", [
-    ("svq-4-cs", "svq-4-cs", ["1", "2", "3", "4", "5", "6", "10", "11"], True),
-    ("svq-4-cs", "svq-4-cs", ["1", "2", "3", "5", "10", "11"], False),
-    ("nvq-cco", "nvq-cco-l3", ["2", "3", "64", "40"], False),
-])
+@pytest.mark.parametrize(
+    "spec, qual, units, valid",
+    [
+        ("svq-4-cs", "svq-4-cs", ["1", "2", "3", "4", "5", "6", "10", "11"], True),
+        ("svq-4-cs", "svq-4-cs", ["1", "2", "3", "5", "10", "11"], False),
+        ("nvq-cco", "nvq-cco-l3", ["2", "3", "64", "40"], False),
+    ],
+)
 def test_planner_shows_verdict_and_reasons(page, site_url, spec, qual, units, valid):
     rules = all_rules()[qual][1]
     page.goto(site_url + f"{spec}/")
@@ -96,7 +99,7 @@ def test_python_and_javascript_agree(page, site_url):
         [[rules, selection] for _, rules, selection in cases],
     )
     assert len(js) == len(cases) >= 400
-    for (qual, rules, selection), got in zip(cases, js):
+    for (qual, rules, selection), got in zip(cases, js, strict=True):
         assert got == check(rules, selection), (qual, selection)
     # The generated selections exercise both verdicts.
     assert sum(1 for _, r, s in cases if not check(r, s)) >= 5

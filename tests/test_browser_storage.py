@@ -18,9 +18,19 @@ STATE_201 = "cs-hub:v1:mock:cg-4417-test-201"
 ATTEMPTS = "cs-hub:v1:attempts"
 NOTICE = ".csh-notice[role=status]"
 
-GOOD = {"v": 1, "quiz": "cg-4417-test-201", "mode": "mock", "title": "Unit 201 online test", "spec": "cg-4417",
-        "date": "2026-11-01T10:00:00.000Z", "score": 30, "max": 45, "self": 0, "selfMax": 0,
-        "outcomes": [{"unit": "201", "id": "1", "label": "Outcome 1", "score": 10, "max": 15}]}
+GOOD = {
+    "v": 1,
+    "quiz": "cg-4417-test-201",
+    "mode": "mock",
+    "title": "Unit 201 online test",
+    "spec": "cg-4417",
+    "date": "2026-11-01T10:00:00.000Z",
+    "score": 30,
+    "max": 45,
+    "self": 0,
+    "selfMax": 0,
+    "outcomes": [{"unit": "201", "id": "1", "label": "Outcome 1", "score": 10, "max": 15}],
+}
 
 
 @pytest.fixture()
@@ -48,6 +58,7 @@ def rows(page):
 
 # ------------------------------------------------------------------ progress page
 
+
 def test_progress_with_a_null_outcome_keeps_every_attempt(page, site_url, errors):
     broken = attempt(date="2026-11-02T10:00:00.000Z", outcomes=[None, GOOD["outcomes"][0]])
     seed(page, site_url, "progress/", {ATTEMPTS: json.dumps([GOOD, broken])})
@@ -70,7 +81,9 @@ def test_progress_with_a_quote_in_a_quiz_id(page, site_url, errors):
     odd = attempt(quiz=ODD_ID, title='Pasted "test"', date="2026-11-02T10:00:00.000Z")
     seed(page, site_url, "progress/", {ATTEMPTS: json.dumps([GOOD, odd])})
     assert errors == []
-    assert sorted(rows(page).evaluate_all("els => els.map(e => e.getAttribute('data-quiz'))")) == sorted([GOOD["quiz"], ODD_ID])
+    assert sorted(rows(page).evaluate_all("els => els.map(e => e.getAttribute('data-quiz'))")) == sorted(
+        [GOOD["quiz"], ODD_ID]
+    )
     odd_row = rows(page).first
     assert 'Pasted "test"' in odd_row.inner_text() and odd_row.locator("a").count() == 0
     assert rows(page).nth(1).locator("a").get_attribute("href").endswith("tests/201/")
@@ -92,6 +105,7 @@ def test_importing_a_quote_in_a_quiz_id(page, site_url, errors, tmp_path):
 
 
 # ------------------------------------------------------------------------ mock test
+
 
 def start_mock(page, site_url, paper=7):
     page.goto(site_url + MOCK_201)
@@ -117,7 +131,8 @@ MOCK_DAMAGE = {
 def test_mock_recovers_from_a_damaged_saved_paper(page, site_url, errors, case):
     items = bank_items("cg-4417", "201")
     start_mock(page, site_url)
-    page.evaluate("""([key, edit]) => {
+    page.evaluate(
+        """([key, edit]) => {
         const s = JSON.parse(localStorage.getItem(key));
         const at = s.paper.findIndex(i => s.orders[i] && s.orders[i].options);
         const id = s.paper[at];
@@ -125,7 +140,9 @@ def test_mock_recovers_from_a_damaged_saved_paper(page, site_url, errors, case):
         s.responses[id] = {};
         new Function('s', 'id', edit)(s, id);
         localStorage.setItem(key, JSON.stringify(s));
-    }""", [STATE_201, MOCK_DAMAGE[case]])
+    }""",
+        [STATE_201, MOCK_DAMAGE[case]],
+    )
     page.reload()
     root = page.locator('[data-quiz-mode="mock"]')
     visible = root.locator("section.csh-question:visible")
@@ -150,10 +167,13 @@ def test_mock_recovers_from_a_damaged_saved_paper(page, site_url, errors, case):
 def test_mock_with_infinite_time_left(page, site_url, errors):
     start_mock(page, site_url)
     # JSON.stringify cannot write Infinity, so the stored text is edited directly.
-    page.evaluate("""key => {
+    page.evaluate(
+        """key => {
         const raw = localStorage.getItem(key).replace(/"remainingMs":[^,}]*/, '"remainingMs":1e309');
         localStorage.setItem(key, raw);
-    }""", STATE_201)
+    }""",
+        STATE_201,
+    )
     page.reload()
     timer = page.locator(".csh-timer")
     timer.wait_for()
@@ -166,6 +186,7 @@ def test_mock_with_infinite_time_left(page, site_url, errors):
 
 
 # ------------------------------------------------------------------------ flashcards
+
 
 def test_flashcards_keep_readable_cards(page, site_url, errors):
     boxes = {"unique-selling-point": {"box": 3, "due": 0}, "broken": {"box": "high"}, "gone": None}
@@ -224,7 +245,10 @@ def test_records_the_scripts_write_match_their_models(page, site_url, errors):
 
     items = bank_items("cg-4417", "201")
     root = start_mock(page, site_url, paper=11)
-    answer(root.locator("section.csh-question:visible"), items[root.locator("section.csh-question:visible").get_attribute("data-item-id")])
+    answer(
+        root.locator("section.csh-question:visible"),
+        items[root.locator("section.csh-question:visible").get_attribute("data-item-id")],
+    )
     root.locator("section.csh-question:visible button.csh-flag").click()
     payloads.MockState.model_validate_json(page.evaluate(f"localStorage.getItem('{STATE_201}')"))
     root.locator("button.csh-submit").click()

@@ -51,12 +51,17 @@ def test_the_regulator_question_names_the_information_commission(real_corpus, sp
 
 
 NEW_LAWS = [
-    "employment-rights-act-2025", "product-regulation-and-metrology-act-2025", "licensing-act-2003",
-    "consumer-rights-payment-surcharges-regulations-2012", "freedom-of-information-act-2000",
+    "employment-rights-act-2025",
+    "product-regulation-and-metrology-act-2025",
+    "licensing-act-2003",
+    "consumer-rights-payment-surcharges-regulations-2012",
+    "freedom-of-information-act-2000",
     "freedom-of-information-scotland-act-2002",
     "reporting-of-injuries-diseases-and-dangerous-occurrences-regulations-2013",
-    "national-minimum-wage-act-1998", "public-sector-bodies-accessibility-regulations-2018",
-    "alternative-dispute-resolution-and-ombudsmen", "computer-misuse-act-1990",
+    "national-minimum-wage-act-1998",
+    "public-sector-bodies-accessibility-regulations-2018",
+    "alternative-dispute-resolution-and-ombudsmen",
+    "computer-misuse-act-1990",
     "general-product-safety-regulations-2005",
 ]
 
@@ -69,6 +74,9 @@ def test_law_entry_exists_and_units_cite_it(real_corpus, slug):
 
 
 def test_partly_commenced_acts_say_so(real_corpus):
-    for slug in ("digital-markets-competition-and-consumers-act-2024", "data-use-and-access-act-2025",
-                 "employment-rights-act-2025"):
+    for slug in (
+        "digital-markets-competition-and-consumers-act-2024",
+        "data-use-and-access-act-2025",
+        "employment-rights-act-2025",
+    ):
         assert real_corpus.teaching.laws[slug].law.status == "partly in force", slug

@@ -5,14 +5,13 @@ In-process and fast."""
 
 from __future__ import annotations
 
-from generator import urls
-
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
+from generator import urls
 from generator.diagrams import figure_html
 from generator.pipeline import Project, load_and_check, render
 from generator.problems import ContentError
@@ -69,8 +68,13 @@ def test_stylesheet_uses_scheme_variables_and_is_listed(root: Path) -> None:
 
 
 def test_every_taught_unit_shows_a_diagram_in_its_notes(real_corpus, real_pages) -> None:
-    taught = [(data.slug, number) for data in real_corpus.specs.values() if data.spec.teaching_layer
-              for number in data.units if (data.slug, number) in real_corpus.teaching.units]
+    taught = [
+        (data.slug, number)
+        for data in real_corpus.specs.values()
+        if data.spec.teaching_layer
+        for number in data.units
+        if (data.slug, number) in real_corpus.teaching.units
+    ]
     assert len(taught) >= 12
     for slug, number in taught:
         entry = real_corpus.teaching.units[slug, number]
@@ -116,15 +120,17 @@ def test_unknown_diagram_is_one_line(fixture_copy: Path) -> None:
     line = _line(fixture_copy, TEACH, "complaint-stepz")
     assert _report(fixture_copy) == [
         f"{TEACH}:{line}: diagrams[0].diagram: there is no diagram 'complaint-stepz'. "
-        "Hint: add content/diagrams/complaint-stepz.yml, or use one of: internal-external-customers"]
+        "Hint: add content/diagrams/complaint-stepz.yml, or use one of: internal-external-customers"
+    ]
 
 
 def test_diagram_for_outcome_without_notes_is_one_line(fixture_copy: Path) -> None:
     _edit(fixture_copy, TEACH, 'diagrams:\n  - outcome: "1"', 'diagrams:\n  - outcome: "3"')
-    line = _line(fixture_copy, TEACH, 'diagrams:') + 1
+    line = _line(fixture_copy, TEACH, "diagrams:") + 1
     assert _report(fixture_copy) == [
         f"{TEACH}:{line}: diagrams[0].outcome: this file has no notes for outcome '3', so the diagram has "
-        "nowhere to go. Hint: use an outcome these notes cover (1, 2), or add notes for '3'"]
+        "nowhere to go. Hint: use an outcome these notes cover (1, 2), or add notes for '3'"
+    ]
 
 
 def test_empty_label_is_one_line(fixture_copy: Path) -> None:
@@ -132,7 +138,8 @@ def test_empty_label_is_one_line(fixture_copy: Path) -> None:
     line = _line(fixture_copy, DIAGRAM, 'label: " "')
     assert _report(fixture_copy) == [
         f"{DIAGRAM}:{line}: nodes[0].label: this box has no words. "
-        "Hint: write a short label, e.g. 'Listen', or remove the node"]
+        "Hint: write a short label, e.g. 'Listen', or remove the node"
+    ]
 
 
 def test_broken_diagram_file_is_reported_once(fixture_copy: Path) -> None:
@@ -143,9 +150,12 @@ def test_broken_diagram_file_is_reported_once(fixture_copy: Path) -> None:
 
 def test_same_diagram_twice_in_the_same_notes_is_one_line(fixture_copy: Path) -> None:
     file = fixture_copy / TEACH
-    file.write_text(file.read_text(encoding="utf-8")
-                    + '  - outcome: "1"\n    diagram: internal-external-customers\n', encoding="utf-8")
+    file.write_text(
+        file.read_text(encoding="utf-8") + '  - outcome: "1"\n    diagram: internal-external-customers\n',
+        encoding="utf-8",
+    )
     line = len(file.read_text(encoding="utf-8").splitlines())
     assert _report(fixture_copy) == [
         f"{TEACH}:{line}: diagrams[1].diagram: the diagram 'internal-external-customers' is already placed in "
-        "these notes. Hint: remove the second entry"]
+        "these notes. Hint: remove the second entry"
+    ]

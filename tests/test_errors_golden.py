@@ -36,18 +36,21 @@ def replace(path: str, old: str, new: str, count: int = 1):
         text = file.read_text(encoding="utf-8")
         assert old in text, f"test setup: {old!r} not in {path}"
         file.write_text(text.replace(old, new, count), encoding="utf-8")
+
     return mutate
 
 
 def write(path: str, text: str):
     def mutate(root: Path) -> None:
         (root / path).write_text(text, encoding="utf-8")
+
     return mutate
 
 
 def rename(path: str, new_name: str):
     def mutate(root: Path) -> None:
         (root / path).rename((root / path).with_name(new_name))
+
     return mutate
 
 
@@ -82,8 +85,11 @@ items:
 """
 
 CASES = {
-    "duplicate-key": replace(UNIT, "title: Delivery of effective customer service\n",
-                             "title: Delivery of effective customer service\ntitle: Again\n"),
+    "duplicate-key": replace(
+        UNIT,
+        "title: Delivery of effective customer service\n",
+        "title: Delivery of effective customer service\ntitle: Again\n",
+    ),
     "wrong-type": replace(UNIT, "credits: 6\n", "credits: six\n"),
     "unknown-key": replace(UNIT, "glh: 50\n", "glh: 50\ntitel: Oops\n"),
     "dangling-unit-reference": replace(SPEC, 'units: ["202", "272"]', 'units: ["202", "999"]'),
@@ -93,13 +99,21 @@ CASES = {
     "yaml11-float": replace(UNIT, "- id: '1.1.10'\n", "- id: 1.10\n"),
     # In 272, which has no aliases: a syntax error in 201 also makes '271' unknown to the
     # qualification (the aliases of an unreadable file cannot be learned), a second line.
-    "syntax-error": replace("content/cg-4417/units/272.yml", "title: Supporting the customer service environment\n",
-                            "title: [Supporting the customer service environment\n"),
+    "syntax-error": replace(
+        "content/cg-4417/units/272.yml",
+        "title: Supporting the customer service environment\n",
+        "title: [Supporting the customer service environment\n",
+    ),
     "missing-required": replace(UNIT, "title: Delivery of effective customer service\n", ""),
     # A second criterion with an existing id, inserted, so no other file loses the id it cites.
-    "duplicate-criterion-id": replace("content/cg-4417/units/202.yml", "  - id: '2.1.2'\n",
-                                      "  - id: '2.1.1'\n    text: Identify the type of organisation\n  - id: '2.1.2'\n"),
-    "alias-collision": replace("content/cg-4417/units/202.yml", "number: '202'\n", "number: '202'\naliases:\n- '271'\n"),
+    "duplicate-criterion-id": replace(
+        "content/cg-4417/units/202.yml",
+        "  - id: '2.1.2'\n",
+        "  - id: '2.1.1'\n    text: Identify the type of organisation\n  - id: '2.1.2'\n",
+    ),
+    "alias-collision": replace(
+        "content/cg-4417/units/202.yml", "number: '202'\n", "number: '202'\naliases:\n- '271'\n"
+    ),
     "test-sum-mismatch": replace(SPEC, "questions: 2\n", "questions: 3\n"),
     "test-unknown-outcome": replace(SPEC, "outcome: '2'\n", "outcome: '6'\n"),
     "file-name-mismatch": rename("content/cg-4417/units/202.yml", "222.yml"),
@@ -109,11 +123,15 @@ CASES = {
     # (and 3 is still enough practice items, so only the blueprint line appears).
     "bank-cannot-fill-blueprint": replace("quizzes/cg-4417/201.yml", "status: reviewed", "status: draft", count=1),
     "bank-bad-references": write("quizzes/cg-4417/202.yml", BAD_BANK),
-    "bank-wrong-path": write("quizzes/cg-4417/999.yml", "spec: cg-4417\nunit: '202'\nitems:\n" + BAD_BANK.split("items:\n", 1)[1]),
-    "teaching-bad-references": replace(TEACHING, "key_terms:\n- customer-service\n",
-                                       "key_terms:\n- customer-service\n- no-such-term\n"),
-    "teaching-unknown-law": replace(TEACHING, "legislation:\n- consumer-rights-act-2015\n",
-                                    "legislation:\n- consumer-rights-act-2051\n"),
+    "bank-wrong-path": write(
+        "quizzes/cg-4417/999.yml", "spec: cg-4417\nunit: '202'\nitems:\n" + BAD_BANK.split("items:\n", 1)[1]
+    ),
+    "teaching-bad-references": replace(
+        TEACHING, "key_terms:\n- customer-service\n", "key_terms:\n- customer-service\n- no-such-term\n"
+    ),
+    "teaching-unknown-law": replace(
+        TEACHING, "legislation:\n- consumer-rights-act-2015\n", "legislation:\n- consumer-rights-act-2051\n"
+    ),
     "teaching-missing-notes": replace(TEACHING, '- outcome: "1"\n', '- outcome: "9"\n'),
     "several-problems-at-once": lambda root: [
         replace(UNIT, "credits: 6\n", "credits: six\n")(root),
@@ -159,8 +177,13 @@ def test_pipeline_raises_the_report_the_cli_prints(fixture_copy):
 
 
 def run_generator(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_check_reports_the_same_problems_as_build(fixture_copy):

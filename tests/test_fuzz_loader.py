@@ -21,9 +21,14 @@ from generator.yamlload import decode, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = Path(__file__).parent / "bad_inputs" / "base"
-REAL = [ROOT / "content/cg-4417/units/202.yml", ROOT / "content/legislation/consumer-rights-act-2015.yml",
-        ROOT / "content/cg-4417/specification.yml", BASE / "quizzes/demo/1.yml", BASE / "content/glossary/a-z.yml",
-        BASE / "content/demo/teaching/1.yml"]
+REAL = [
+    ROOT / "content/cg-4417/units/202.yml",
+    ROOT / "content/legislation/consumer-rights-act-2015.yml",
+    ROOT / "content/cg-4417/specification.yml",
+    BASE / "quizzes/demo/1.yml",
+    BASE / "content/glossary/a-z.yml",
+    BASE / "content/demo/teaching/1.yml",
+]
 MODELS = [kind.model for kind in KINDS]
 # FUZZ_EXAMPLES=5000 for a long run; the default keeps the file to a few seconds.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "120"))
@@ -31,8 +36,9 @@ FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[Hea
 
 # Characters that matter to YAML and Markdown, so random text hits their corners often.
 SPECIAL = st.sampled_from(list(":-[]{}&*!|>'\"#%@`,?\n\t <>\\/()=~") + ["\x00", "\x85", "\ufeff", "\u2028"])
-YAMLISH = st.lists(st.one_of(SPECIAL, st.characters(), st.sampled_from(["- ", ": ", "  ", "\n  - ", "&a ", "*a"])),
-                   max_size=80).map("".join)
+YAMLISH = st.lists(
+    st.one_of(SPECIAL, st.characters(), st.sampled_from(["- ", ": ", "  ", "\n  - ", "&a ", "*a"])), max_size=80
+).map("".join)
 
 
 def load_all_ways(raw: bytes) -> None:
@@ -72,15 +78,15 @@ def mutated(draw: st.DrawFn) -> tuple[int, bytes]:
         op = draw(st.sampled_from(["replace", "insert", "delete", "repeat"]))
         chunk = draw(st.binary(min_size=1, max_size=6) | SPECIAL.map(lambda c: c.encode("utf-8")))
         if op == "replace":
-            data[at:at + len(chunk)] = chunk
+            data[at : at + len(chunk)] = chunk
         elif op == "insert":
             data[at:at] = chunk
         elif op == "delete":
-            del data[at:at + draw(st.integers(1, 40))]
+            del data[at : at + draw(st.integers(1, 40))]
         else:
             start = data.rfind(b"\n", 0, at) + 1
             end = data.find(b"\n", at)
-            line = bytes(data[start:end + 1 if end >= 0 else len(data)])
+            line = bytes(data[start : end + 1 if end >= 0 else len(data)])
             data[start:start] = line * draw(st.integers(1, 3))
     return which, bytes(data)
 
@@ -91,9 +97,15 @@ def test_mutated_real_files(case: tuple[int, bytes]) -> None:
     load_all_ways(case[1])
 
 
-_TARGETS = ["content/demo/specification.yml", "content/demo/units/1.yml", "content/demo/units/2.yml",
-            "content/demo/teaching/1.yml", "content/glossary/a-z.yml",
-            "content/legislation/consumer-rights-act-2015.yml", "quizzes/demo/1.yml"]
+_TARGETS = [
+    "content/demo/specification.yml",
+    "content/demo/units/1.yml",
+    "content/demo/units/2.yml",
+    "content/demo/teaching/1.yml",
+    "content/glossary/a-z.yml",
+    "content/legislation/consumer-rights-act-2015.yml",
+    "quizzes/demo/1.yml",
+]
 
 
 @settings(max_examples=max(EXAMPLES // 3, 1), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -106,8 +118,9 @@ def test_whole_pipeline_with_one_mutated_file(target: str, data: st.DataObject) 
         raw = bytearray((root / target).read_bytes())
         for _ in range(data.draw(st.integers(1, 3))):
             at = data.draw(st.integers(0, len(raw)))
-            raw[at:at + data.draw(st.integers(0, 8))] = data.draw(
-                st.sampled_from([b"", b"x", b"'", b"-1", b"\n  - ", b": ", b"index", b"[", b"\x00", b"true"]))
+            raw[at : at + data.draw(st.integers(0, 8))] = data.draw(
+                st.sampled_from([b"", b"x", b"'", b"-1", b"\n  - ", b": ", b"index", b"[", b"\x00", b"true"])
+            )
         (root / target).write_bytes(bytes(raw))
         try:
             load_and_check(Project(root))

@@ -17,28 +17,29 @@ BASE = Path(__file__).parent / "bad_inputs" / "base"
 GLOSS = "content/glossary/a-z.yml"
 
 EXTRA = {
-    "plural": '''  - term: Complaints
+    "plural": """  - term: Complaints
     definition: Times customers said they were unhappy.
     example: The shop logs all complaints.
     units: ["demo/1"]
-''',
-    "word-order": '''  - term: Service customer
+""",
+    "word-order": """  - term: Service customer
     definition: The same words as an existing term in another order.
     example: A made-up example.
     units: ["demo/1"]
-''',
-    "alias": '''  - term: Grievance
+""",
+    "alias": """  - term: Grievance
     aliases: [complaints]
     definition: A complaint by another name, with the plural of an existing term as its alias.
     example: She raised a grievance.
     units: ["demo/1"]
-''',
+""",
 }
 WHERE = {"plural": "terms[2].term", "word-order": "terms[2].term", "alias": "terms[2].aliases[0]"}
-SAME_AS = {"plural": "'Complaints' is the same term as 'Complaint' (glossary entry 'complaint')",
-           "word-order": "'Service customer' is the same term as 'Customer service' "
-                         "(glossary entry 'customer-service')",
-           "alias": "'complaints' is the same term as 'Complaint' (glossary entry 'complaint')"}
+SAME_AS = {
+    "plural": "'Complaints' is the same term as 'Complaint' (glossary entry 'complaint')",
+    "word-order": "'Service customer' is the same term as 'Customer service' (glossary entry 'customer-service')",
+    "alias": "'complaints' is the same term as 'Complaint' (glossary entry 'complaint')",
+}
 
 
 def _project(tmp_path: Path, extra: str = "") -> Path:
@@ -62,12 +63,12 @@ def test_near_duplicate_term_is_one_problem(case: str, tmp_path: Path) -> None:
 
 
 def test_distinct_terms_pass(tmp_path: Path) -> None:
-    extra = '''  - term: Customer service chain
+    extra = """  - term: Customer service chain
     aliases: [service chain]
     definition: Linked teams that serve the customer.
     example: Sales and delivery are links in the customer service chain.
     units: ["demo/1"]
-'''
+"""
     load_and_check(Project(_project(tmp_path, extra)))
 
 
@@ -86,14 +87,29 @@ def test_a_term_may_list_its_own_plural() -> None:
     assert term_key("Benefit") == term_key("benefits")
 
 
-@pytest.mark.parametrize("a, b", [("Feature", "Features"), ("Features and benefits", "benefit and features"),
-                                  ("Query", "Queries"), ("Address", "Addresses"), ("Branch", "branches")])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Feature", "Features"),
+        ("Features and benefits", "benefit and features"),
+        ("Query", "Queries"),
+        ("Address", "Addresses"),
+        ("Branch", "branches"),
+    ],
+)
 def test_forms_of_one_term_share_a_key(a: str, b: str) -> None:
     assert term_key(a) == term_key(b)
 
 
-@pytest.mark.parametrize("a, b", [("Customer service chain", "Customer service supply chain"),
-                                  ("Right to reject", "Short-term right to reject"), ("Process", "Progress"),
-                                  ("Bus", "Bu"), ("Status", "Statu")])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Customer service chain", "Customer service supply chain"),
+        ("Right to reject", "Short-term right to reject"),
+        ("Process", "Progress"),
+        ("Bus", "Bu"),
+        ("Status", "Statu"),
+    ],
+)
 def test_different_terms_have_different_keys(a: str, b: str) -> None:
     assert term_key(a) != term_key(b)

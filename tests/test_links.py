@@ -18,8 +18,18 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 # Attributes that make the browser fetch or navigate.
-LINK_ATTRS = {("a", "href"), ("link", "href"), ("area", "href"), ("script", "src"), ("img", "src"),
-              ("source", "src"), ("iframe", "src"), ("video", "src"), ("audio", "src"), ("form", "action")}
+LINK_ATTRS = {
+    ("a", "href"),
+    ("link", "href"),
+    ("area", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("form", "action"),
+}
 REFRESH_URL = re.compile(r"^\s*\d+\s*;\s*url=(.+)$", re.I)
 
 
@@ -121,18 +131,28 @@ def test_404_page_links_hold_for_a_missing_top_level_address(built_site, tmp_pat
     page = parse(docroot / "cs" / "404.html")
     base = "http://college.example/cs/no-such-page"
     # A fragment-only link stays on this page, whatever its address.
-    missing = [link for link in page.links if not is_external(link) and not link.startswith("#")
-               and target_file(docroot, urlsplit(urljoin(base, link)).path) is None]
-    missing += [link for link in page.links if link.startswith("#") and len(link) > 1
-                and unquote(link[1:]) not in page.ids]
+    missing = [
+        link
+        for link in page.links
+        if not is_external(link)
+        and not link.startswith("#")
+        and target_file(docroot, urlsplit(urljoin(base, link)).path) is None
+    ]
+    missing += [
+        link for link in page.links if link.startswith("#") and len(link) > 1 and unquote(link[1:]) not in page.ids
+    ]
     assert page.links and missing == [], missing
 
 
 @pytest.mark.slow
 def test_no_root_absolute_links_in_the_built_site(built_site):
     """CONVENTIONS.md §2: a link starting with "/" breaks under a sub-path and offline."""
-    found = [f"{html.relative_to(built_site)}: {link}" for html in sorted(built_site.rglob("*.html"))
-             for link in parse(html).links if link.startswith("/") and not link.startswith("//")]
+    found = [
+        f"{html.relative_to(built_site)}: {link}"
+        for html in sorted(built_site.rglob("*.html"))
+        for link in parse(html).links
+        if link.startswith("/") and not link.startswith("//")
+    ]
     assert found == [], "\n".join(found[:50])
 
 
@@ -149,7 +169,10 @@ def test_no_root_absolute_links_in_generated_pages():
     from .conftest import FIXTURE
 
     pages = render(load_and_check(Project(FIXTURE)))
-    found = [f"{path}: {match.group(0)}" for path, data in sorted(pages.items())
-             if path.endswith((".md", ".html"))
-             for match in ROOT_ABSOLUTE_MD.finditer(data.decode("utf-8"))]
+    found = [
+        f"{path}: {match.group(0)}"
+        for path, data in sorted(pages.items())
+        if path.endswith((".md", ".html"))
+        for match in ROOT_ABSOLUTE_MD.finditer(data.decode("utf-8"))
+    ]
     assert pages and found == [], "\n".join(found[:50])

@@ -18,31 +18,37 @@ def load(tmp_path: Path, text: str):
     return load_yaml(path, "x.yml", problems), problems
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("id: 1.1\n", "1.1"),
-    ("id: '1.10'\n", "1.10"),
-    ("id: \"0201\"\n", "0201"),
-    ("id: '12:30'\n", "12:30"),
-    ("id: 'NO'\n", "NO"),
-    ("id: 201\n", "201"),
-    ("id: 2.5\n", "2.5"),
-    ("id: A.P1\n", "A.P1"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("id: 1.1\n", "1.1"),
+        ("id: '1.10'\n", "1.10"),
+        ('id: "0201"\n', "0201"),
+        ("id: '12:30'\n", "12:30"),
+        ("id: 'NO'\n", "NO"),
+        ("id: 201\n", "201"),
+        ("id: 2.5\n", "2.5"),
+        ("id: A.P1\n", "A.P1"),
+    ],
+)
 def test_scalars_stay_text(tmp_path, text, expected):
     loaded, problems = load(tmp_path, text)
     assert not problems, problems.report()
     assert loaded.data == {"id": expected}
 
 
-@pytest.mark.parametrize("text, words", [
-    ("id: 1.10\n", "read as the number 1.1"),
-    ("flag: NO\n", "true/false value"),
-    ("flag: yes\n", "true/false value"),
-    ("flag: off\n", "true/false value"),
-    ("unit: 0201\n", "octal number"),
-    ("time: 12:30\n", "base-60 number"),
-    ("x: 1e3\n", "read as the number 1000.0"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("id: 1.10\n", "read as the number 1.1"),
+        ("flag: NO\n", "true/false value"),
+        ("flag: yes\n", "true/false value"),
+        ("flag: off\n", "true/false value"),
+        ("unit: 0201\n", "octal number"),
+        ("time: 12:30\n", "base-60 number"),
+        ("x: 1e3\n", "read as the number 1000.0"),
+    ],
+)
 def test_yaml11_traps_are_refused(tmp_path, text, words):
     loaded, problems = load(tmp_path, text)
     assert loaded is None

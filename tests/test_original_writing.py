@@ -15,8 +15,12 @@ from .conftest import ROOT
 WINDOW = 12
 # Lists that are the law's own words, not a specification's prose: the Equality Act 2010's
 # protected characteristics, which every specification and note must give in full.
-ALLOWED = " ".join(("age disability gender reassignment marriage and civil partnership pregnancy and maternity",
-                    "race religion or belief sex and sexual orientation"))
+ALLOWED = " ".join(
+    (
+        "age disability gender reassignment marriage and civil partnership pregnancy and maternity",
+        "race religion or belief sex and sexual orientation",
+    )
+)
 NOT_WRITING = {"id", "outcome", "criteria", "content", "spec", "unit", "key_terms", "legislation", "status", "type"}
 
 
@@ -40,7 +44,7 @@ def test_no_specification_prose_in_our_writing(seeds_dir):
     grams: set[str] = set()
     for seed in seeds_dir.glob("*.txt"):
         words = _words(seed.read_text(encoding="utf-8"))
-        grams.update(" ".join(words[i:i + WINDOW]) for i in range(len(words) - WINDOW + 1))
+        grams.update(" ".join(words[i : i + WINDOW]) for i in range(len(words) - WINDOW + 1))
     assert len(grams) > 10_000
     copied = []
     files = sorted((ROOT / "quizzes").glob("*/*.yml")) + sorted((ROOT / "content").glob("*/teaching/*.yml"))
@@ -48,7 +52,7 @@ def test_no_specification_prose_in_our_writing(seeds_dir):
         for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
             words = _words(text)
             for i in range(len(words) - WINDOW + 1):
-                run = " ".join(words[i:i + WINDOW])
+                run = " ".join(words[i : i + WINDOW])
                 if run in grams and run not in ALLOWED:  # a run inside the statutory list is allowed
                     copied.append(f"{path.relative_to(ROOT)}: “{run}”")
                     break

@@ -35,14 +35,18 @@ def pages(real_pages) -> dict[str, str]:
 
 # ---- the URL module ---------------------------------------------------------------
 
-@pytest.mark.parametrize("src, dest, anchor, expected", [
-    ("cg-4417/units/201.md", "cg-4417/units/202.md", "", "202.md"),
-    ("cg-4417/units/201.md", "cg-4417/units/201.md", "ac-1-1-1", "#ac-1-1-1"),
-    ("cg-4417/units/201.md", "glossary/index.md", "customer", "../../glossary/index.md#customer"),
-    ("cg-4417/tests/201.md", "tutors/keys/cg-4417-201.md", "", "../../tutors/keys/cg-4417-201.md"),
-    ("index.md", "cg-4417/index.md", "cg-4417-02", "cg-4417/index.md#cg-4417-02"),
-    ("legislation/index.md", "legislation/equality-act-2010.md", "", "equality-act-2010.md"),
-])
+
+@pytest.mark.parametrize(
+    "src, dest, anchor, expected",
+    [
+        ("cg-4417/units/201.md", "cg-4417/units/202.md", "", "202.md"),
+        ("cg-4417/units/201.md", "cg-4417/units/201.md", "ac-1-1-1", "#ac-1-1-1"),
+        ("cg-4417/units/201.md", "glossary/index.md", "customer", "../../glossary/index.md#customer"),
+        ("cg-4417/tests/201.md", "tutors/keys/cg-4417-201.md", "", "../../tutors/keys/cg-4417-201.md"),
+        ("index.md", "cg-4417/index.md", "cg-4417-02", "cg-4417/index.md#cg-4417-02"),
+        ("legislation/index.md", "legislation/equality-act-2010.md", "", "equality-act-2010.md"),
+    ],
+)
 def test_relative_links(src, dest, anchor, expected):
     assert urls.relative(src, dest, anchor) == expected
 
@@ -60,6 +64,7 @@ def test_anchor_rules():
 
 
 # ---- text helpers -----------------------------------------------------------------
+
 
 def test_embedded_json_cannot_close_its_script_element():
     text = embed_json({"stem": "</script><script>alert(1)</script>", "note": "<!-- x"})
@@ -87,7 +92,7 @@ def test_one_markdown_converter_gives_the_same_html_as_a_fresh_one():
 
 
 def test_term_linking_first_use_only_never_in_headings_links_or_code():
-    forms = [TermForm("complaint", ["complaint", "complaints"], "When a customer says \"no\"", "Complaint")]
+    forms = [TermForm("complaint", ["complaint", "complaints"], 'When a customer says "no"', "Complaint")]
     text = "#### A complaint\nA complaint here. Another complaint.\n[complaint](x.md) and `complaint`"
     out = link_terms(text, forms, "../../glossary/index.md").split("\n")
     assert out[0] == "#### A complaint"
@@ -113,13 +118,18 @@ def test_each_quiz_item_is_rendered_once(corpus, monkeypatch):
 
 # ---- what the builders produce ------------------------------------------------------
 
+
 def test_templates_hold_no_domain_logic():
     """Labels, lookups, anchors and paths are made by the builders, not the templates."""
     for path in TEMPLATES.glob("*.j2"):
         text = path.read_text(encoding="utf-8")
-        for pattern, why in [(r"resolve\(", "a unit lookup"), (r"\{\s*'[a-z-]+'\s*:", "a label table"),
-                             (r"units/\{\{", "a hand-built unit path"), (r"#\{\{ *[a-z_.]+\|", "an anchor made in the template"),
-                             (r"label_for|method_label|criterion_anchor", "a domain helper")]:
+        for pattern, why in [
+            (r"resolve\(", "a unit lookup"),
+            (r"\{\s*'[a-z-]+'\s*:", "a label table"),
+            (r"units/\{\{", "a hand-built unit path"),
+            (r"#\{\{ *[a-z_.]+\|", "an anchor made in the template"),
+            (r"label_for|method_label|criterion_anchor", "a domain helper"),
+        ]:
             assert not re.search(pattern, text), f"{path.name} contains {why}"
 
 
@@ -144,8 +154,14 @@ def test_titles_are_escaped_in_front_matter_and_trails(fixture_copy):
     unit = fixture_copy / "content/cg-4417/units/202.yml"
     text = unit.read_text(encoding="utf-8")
     assert "title: Supporting the customer service environment\n" in text
-    unit.write_text(text.replace("title: Supporting the customer service environment\n",
-                                 "title: Supporting <script>alert(1)</script> & more\n", 1), encoding="utf-8")
+    unit.write_text(
+        text.replace(
+            "title: Supporting the customer service environment\n",
+            "title: Supporting <script>alert(1)</script> & more\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
     try:
         files = render(load_and_check(Project(fixture_copy)))
     except ContentError as exc:  # refusing the title outright is also safe
@@ -167,6 +183,7 @@ def test_facts_resolve_aliases_to_their_unit(corpus):
 
 
 # ---- the writer never leaves docs/ ---------------------------------------------------
+
 
 def test_writer_refuses_a_path_outside_docs(tmp_path):
     docs = tmp_path / "project" / "docs"
@@ -207,8 +224,10 @@ def test_every_page_template_names_the_builder_that_fills_it():
     that builder is the one that uses it, so a newcomer gets from a page to its code in one hop."""
     from generator.render import PAGE_BUILDERS
 
-    builders = {fn.__module__.rsplit(".", 1)[-1]: Path(__import__(fn.__module__, fromlist=["x"]).__file__)
-                for fn in PAGE_BUILDERS}
+    builders = {
+        fn.__module__.rsplit(".", 1)[-1]: Path(__import__(fn.__module__, fromlist=["x"]).__file__)
+        for fn in PAGE_BUILDERS
+    }
     for template in sorted(TEMPLATES.glob("*.md.j2")):
         first = template.read_text(encoding="utf-8").split("\n", 1)[0]
         named = re.findall(r"generator/pages/([a-z_]+)\.py", first)

@@ -56,7 +56,7 @@ def test_every_item_type_is_covered(embedded):
 
 
 def test_unknown_payload_fields_are_refused(embedded):
-    page, cls, data = next(e for e in embedded if e[1] == "csh-quiz-data" and e[2]["mode"] == "mock")
+    _page, cls, data = next(e for e in embedded if e[1] == "csh-quiz-data" and e[2]["mode"] == "mock")
     with pytest.raises(ValidationError):
         payloads.validate_embedded(cls, {**data, "surprise": 1})
     item = dict(data["items"][0], surprise=1)
@@ -65,39 +65,83 @@ def test_unknown_payload_fields_are_refused(embedded):
 
 
 # The records as quiz-records.js / quiz-mock.js / flashcards.js write them.
-ATTEMPT_MOCK = {"v": 1, "quiz": "cg-4417-test-201", "mode": "mock", "title": "Unit 201 online test", "spec": "cg-4417",
-                "date": "2026-11-01T10:00:00.000Z", "score": 30, "max": 45, "self": 0, "selfMax": 0,
-                "outcomes": [{"unit": "201", "id": "1", "label": "Outcome 1: ...", "score": 10, "max": 15}],
-                "paper": 4417, "extra": 25, "started": "2026-11-01T09:00:00.000Z"}
-ATTEMPT_PRACTICE = {"v": 1, "quiz": "cg-4417-201-practice", "mode": "practice", "title": "Unit 201 practice",
-                    "spec": "cg-4417", "date": "2026-11-01T10:00:00.000Z", "score": 3, "max": 4, "self": 1,
-                    "selfMax": 2, "outcomes": [], "outcome": None}
-MOCK_STATE = {"v": 1, "seed": 7, "length": None, "extra": 0, "paper": ["a", "b", "c"],
-              "orders": {"a": {"options": [2, 0, 1]}, "b": {"choices": [1, 0], "sequence": [1, 0]}, "c": {}},
-              "responses": {"a": {"choice": 1}, "b": {"order": [0, 1], "moved": True}, "c": {"text": "x", "ticks": [0]}},
-              "flags": {"b": True}, "current": 1, "remainingMs": 4499500, "totalMs": 4500000, "paused": False,
-              "started": "2026-11-01T09:00:00.000Z", "submitted": True, "timedOut": False,
-              "finished": "2026-11-01T10:00:00.000Z"}
+ATTEMPT_MOCK = {
+    "v": 1,
+    "quiz": "cg-4417-test-201",
+    "mode": "mock",
+    "title": "Unit 201 online test",
+    "spec": "cg-4417",
+    "date": "2026-11-01T10:00:00.000Z",
+    "score": 30,
+    "max": 45,
+    "self": 0,
+    "selfMax": 0,
+    "outcomes": [{"unit": "201", "id": "1", "label": "Outcome 1: ...", "score": 10, "max": 15}],
+    "paper": 4417,
+    "extra": 25,
+    "started": "2026-11-01T09:00:00.000Z",
+}
+ATTEMPT_PRACTICE = {
+    "v": 1,
+    "quiz": "cg-4417-201-practice",
+    "mode": "practice",
+    "title": "Unit 201 practice",
+    "spec": "cg-4417",
+    "date": "2026-11-01T10:00:00.000Z",
+    "score": 3,
+    "max": 4,
+    "self": 1,
+    "selfMax": 2,
+    "outcomes": [],
+    "outcome": None,
+}
+MOCK_STATE = {
+    "v": 1,
+    "seed": 7,
+    "length": None,
+    "extra": 0,
+    "paper": ["a", "b", "c"],
+    "orders": {"a": {"options": [2, 0, 1]}, "b": {"choices": [1, 0], "sequence": [1, 0]}, "c": {}},
+    "responses": {"a": {"choice": 1}, "b": {"order": [0, 1], "moved": True}, "c": {"text": "x", "ticks": [0]}},
+    "flags": {"b": True},
+    "current": 1,
+    "remainingMs": 4499500,
+    "totalMs": 4500000,
+    "paused": False,
+    "started": "2026-11-01T09:00:00.000Z",
+    "submitted": True,
+    "timedOut": False,
+    "finished": "2026-11-01T10:00:00.000Z",
+}
 
 
-@pytest.mark.parametrize("stem, value", [
-    ("attempts", [ATTEMPT_MOCK, ATTEMPT_PRACTICE]),
-    ("mock-state", MOCK_STATE),
-    ("flashcard-boxes", {"unique-selling-point": {"box": 2, "due": 1764000000000}}),
-    ("progress-file", {"schema": "cs-hub/progress/1", "exported": "2026-11-02T00:00:00.000Z", "attempts": [ATTEMPT_MOCK]}),
-])
+@pytest.mark.parametrize(
+    "stem, value",
+    [
+        ("attempts", [ATTEMPT_MOCK, ATTEMPT_PRACTICE]),
+        ("mock-state", MOCK_STATE),
+        ("flashcard-boxes", {"unique-selling-point": {"box": 2, "due": 1764000000000}}),
+        (
+            "progress-file",
+            {"schema": "cs-hub/progress/1", "exported": "2026-11-02T00:00:00.000Z", "attempts": [ATTEMPT_MOCK]},
+        ),
+    ],
+)
 def test_stored_records_match_their_models(stem, value):
     from pydantic import TypeAdapter
 
     TypeAdapter(payloads.SCHEMAS[stem][0]).validate_python(value)
 
 
-@pytest.mark.parametrize("stem, value", [
-    ("attempts", [dict(ATTEMPT_MOCK, outcomes=[None])]),
-    ("mock-state", dict(MOCK_STATE, flags=None)),
-    ("mock-state", dict(MOCK_STATE, remainingMs=float("inf"))),
-    ("flashcard-boxes", {"x": {"box": 9, "due": 0}}),
-])
+@pytest.mark.parametrize(
+    "stem, value",
+    [
+        ("attempts", [dict(ATTEMPT_MOCK, outcomes=[None])]),
+        ("mock-state", dict(MOCK_STATE, flags=None)),
+        ("mock-state", dict(MOCK_STATE, remainingMs=float("inf"))),
+        ("flashcard-boxes", {"x": {"box": 9, "due": 0}}),
+    ],
+)
 def test_damaged_records_are_refused(stem, value):
     from pydantic import TypeAdapter
 
@@ -113,5 +157,6 @@ def test_published_schemas_are_up_to_date():
 def test_schemas_are_deterministic(tmp_path: Path):
     first = {p.name: p.read_text() for p in payloads.write_schemas(tmp_path / "a")}
     second = {p.name: p.read_text() for p in payloads.write_schemas(tmp_path / "b")}
-    assert first == second and all(json.loads(t)["$schema"].startswith("https://json-schema.org/") for t in first.values())
-
+    assert first == second and all(
+        json.loads(t)["$schema"].startswith("https://json-schema.org/") for t in first.values()
+    )

@@ -24,10 +24,14 @@ def test_the_model_names_the_types():
 
 @pytest.mark.parametrize("kind", TYPES)
 def test_payload_model(kind):
-    kinds = {typing.get_args(cls.model_fields["type"].annotation)[0]
-             for cls in vars(embedded).values()
-             if isinstance(cls, type) and issubclass(cls, embedded.Fixed) and "type" in getattr(cls, "model_fields", {})
-             and typing.get_origin(cls.model_fields["type"].annotation) is typing.Literal}
+    kinds = {
+        typing.get_args(cls.model_fields["type"].annotation)[0]
+        for cls in vars(embedded).values()
+        if isinstance(cls, type)
+        and issubclass(cls, embedded.Fixed)
+        and "type" in getattr(cls, "model_fields", {})
+        and typing.get_origin(cls.model_fields["type"].annotation) is typing.Literal
+    }
     assert kind in kinds, f"no payload model in generator/payloads/embedded.py for {kind!r}"
 
 
@@ -36,7 +40,7 @@ def test_registry_entry_in_the_quiz_engine(kind):
     registered = set()
     for script in SCRIPTS.glob("quiz-types-*.js"):
         registered |= set(re.findall(r'register\("([a-z-]+)"', script.read_text(encoding="utf-8")))
-    assert kind in registered, f"no quiz engine registry entry (register(\"{kind}\", ...)) for {kind!r}"
+    assert kind in registered, f'no quiz engine registry entry (register("{kind}", ...)) for {kind!r}'
 
 
 @pytest.mark.parametrize("kind", TYPES)
@@ -53,5 +57,6 @@ def test_payload_and_answer_key_mapping(kind):
 def test_tested_in_the_fixture_or_a_browser_test(kind):
     fixture_banks = " ".join(p.read_text(encoding="utf-8") for p in (FIXTURE / "quizzes").rglob("*.yml"))
     browser_tests = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_browser*.py"))
-    assert f"type: {kind}" in fixture_banks or f'"{kind}"' in browser_tests, \
+    assert f"type: {kind}" in fixture_banks or f'"{kind}"' in browser_tests, (
         f"{kind!r} is in neither the fixture banks nor a browser test"
+    )

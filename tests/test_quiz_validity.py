@@ -34,14 +34,32 @@ BANK_201 = "quizzes/cg-4417/201.yml"
 
 def single(key: str, *others: str, stem: str = "Which one is right?", item_id: str = "q1") -> Item:
     options: list[dict[str, Any]] = [{"text": key, "correct": True}, *({"text": o} for o in others)]
-    return Item.model_validate({"id": item_id, "outcome": "1", "criteria": ["1.1"], "type": "single",
-                                "stem": stem, "options": options, "explanation": "Because."})
+    return Item.model_validate(
+        {
+            "id": item_id,
+            "outcome": "1",
+            "criteria": ["1.1"],
+            "type": "single",
+            "stem": stem,
+            "options": options,
+            "explanation": "Because.",
+        }
+    )
 
 
 def multiple(keys: list[str], others: list[str], stem: str = "Which two are right?") -> Item:
     options = [*({"text": k, "correct": True} for k in keys), *({"text": o} for o in others)]
-    return Item.model_validate({"id": "m1", "outcome": "1", "criteria": ["1.1"], "type": "multiple",
-                                "stem": stem, "options": options, "explanation": "Because."})
+    return Item.model_validate(
+        {
+            "id": "m1",
+            "outcome": "1",
+            "criteria": ["1.1"],
+            "type": "multiple",
+            "stem": stem,
+            "options": options,
+            "explanation": "Because.",
+        }
+    )
 
 
 def bank(items: list[Item]) -> Bank:
@@ -64,6 +82,7 @@ def edit(root: Path, path: str, old: str, new: str) -> None:
 
 
 # ---- the cue itself ----------------------------------------------------------------
+
 
 def test_single_cue_is_a_key_longer_than_every_other_option():
     assert single_length_cue(single("A much longer right answer", "Short", "Shorter"))
@@ -103,18 +122,24 @@ def test_a_bank_without_multiple_items_has_no_multiple_rate():
 
 # ---- the gate, through the pipeline ---------------------------------------------------
 
+
 def test_fixture_corpus_passes_the_gate():
     assert problems_of(FIXTURE) == []
 
 
 def test_a_bank_of_long_keys_fails_with_one_line_at_the_bank(fixture_copy):
     # Shorten the distractor that was lengthened to beat the key: now 1 of 2 items is cued.
-    edit(fixture_copy, BANK_202, "A travel agent booking rooms at the hotel for a large group of its clients",
-         "A travel agent booking rooms")
+    edit(
+        fixture_copy,
+        BANK_202,
+        "A travel agent booking rooms at the hotel for a large group of its clients",
+        "A travel agent booking rooms",
+    )
     assert problems_of(fixture_copy) == [
         f"{BANK_202}:4: answer length: 1/2 (50%) single-answer items have a key longer than every other option; "
         "at most 30% may. Hint: make distractors as long and as specific as the key, or shorten the key "
-        "(start with 202-1-02)"]
+        "(start with 202-1-02)"
+    ]
 
 
 def test_multiple_response_items_have_their_own_gate(fixture_copy):
@@ -125,10 +150,18 @@ def test_multiple_response_items_have_their_own_gate(fixture_copy):
 
 
 def test_a_length_failure_does_not_hide_a_blueprint_shortfall(fixture_copy):
-    edit(fixture_copy, BANK_202, "A travel agent booking rooms at the hotel for a large group of its clients",
-         "A travel agent booking rooms")
-    edit(fixture_copy, BANK_201, "long-term relationships.\n    status: reviewed",
-         "long-term relationships.\n    status: draft")
+    edit(
+        fixture_copy,
+        BANK_202,
+        "A travel agent booking rooms at the hotel for a large group of its clients",
+        "A travel agent booking rooms",
+    )
+    edit(
+        fixture_copy,
+        BANK_201,
+        "long-term relationships.\n    status: reviewed",
+        "long-term relationships.\n    status: draft",
+    )
     problems = problems_of(fixture_copy)
     assert len(problems) == 2
     assert "the bank cannot fill test 201" in problems[0] and "answer length" in problems[1]
@@ -142,6 +175,7 @@ def test_check_prints_the_rates_per_bank():
 
 
 # ---- warnings: reported, never failures ----------------------------------------------
+
 
 def test_key_echoing_the_stem_is_warned():
     stem = "What should you do about a delay?"
@@ -161,37 +195,53 @@ def test_ordinary_options_are_not_above_options():
     assert not uses_above_option(single("The one above the door", "Above all, safety"))
 
 
-@pytest.mark.parametrize("stem, warned", [
-    ("Which of these is not a legal right?", True),
-    ("Which of these would you never say to a customer?", True),
-    ("All of these help EXCEPT which one?", False),
-    ("Which of these is **not** a legal right?", False),
-    ("Which of these is NOT a legal right?", False),
-    # A scenario may be negative; only the question itself counts.
-    ("A customer is not happy. What should you do first?", False),
-])
+@pytest.mark.parametrize(
+    "stem, warned",
+    [
+        ("Which of these is not a legal right?", True),
+        ("Which of these would you never say to a customer?", True),
+        ("All of these help EXCEPT which one?", False),
+        ("Which of these is **not** a legal right?", False),
+        ("Which of these is NOT a legal right?", False),
+        # A scenario may be negative; only the question itself counts.
+        ("A customer is not happy. What should you do first?", False),
+    ],
+)
 def test_negative_questions_need_emphasis(stem, warned):
     assert unemphasised_negative(single("Right", "Wrong", stem=stem)) is warned
 
 
 def test_true_or_false_statements_are_not_negative_questions():
-    item = Item.model_validate({"id": "t1", "outcome": "1", "criteria": ["1.1"], "type": "true-false",
-                                "stem": "True or false? You should never interrupt.", "answer": True,
-                                "explanation": "Because."})
+    item = Item.model_validate(
+        {
+            "id": "t1",
+            "outcome": "1",
+            "criteria": ["1.1"],
+            "type": "true-false",
+            "stem": "True or false? You should never interrupt.",
+            "answer": True,
+            "explanation": "Because.",
+        }
+    )
     assert not unemphasised_negative(item)
 
 
 def test_warnings_are_listed_in_the_report_and_do_not_fail(fixture_copy):
-    edit(fixture_copy, BANK_201, '"To deal with complaints once something has already gone wrong"',
-         '"None of the above, because something has already gone wrong"')
+    edit(
+        fixture_copy,
+        BANK_201,
+        '"To deal with complaints once something has already gone wrong"',
+        '"None of the above, because something has already gone wrong"',
+    )
     corpus = load_and_check(Project(fixture_copy))
     assert "warn cg-4417/201: an option is 'all/none of the above': 201-1-01" in validity_report(corpus)
 
 
 # ---- legislation tags and the doubts they carry -------------------------------------
 
+
 def test_an_unknown_law_slug_is_a_problem(fixture_copy):
-    edit(fixture_copy, BANK_202, "  - id: \"202-1-02\"\n", "  - id: \"202-1-02\"\n    legislation: [no-such-act]\n")
+    edit(fixture_copy, BANK_202, '  - id: "202-1-02"\n', '  - id: "202-1-02"\n    legislation: [no-such-act]\n')
     problems = problems_of(fixture_copy)
     assert len(problems) == 1
     assert problems[0].startswith(f"{BANK_202}:")
@@ -199,21 +249,30 @@ def test_an_unknown_law_slug_is_a_problem(fixture_copy):
 
 
 def test_items_tagged_with_an_uncertain_law_are_reported(fixture_copy):
-    edit(fixture_copy, BANK_202, "  - id: \"202-1-02\"\n",
-         "  - id: \"202-1-02\"\n    legislation: [consumer-rights-act-2015, sale-of-goods-act-1979]\n")
+    edit(
+        fixture_copy,
+        BANK_202,
+        '  - id: "202-1-02"\n',
+        '  - id: "202-1-02"\n    legislation: [consumer-rights-act-2015, sale-of-goods-act-1979]\n',
+    )
     lines = validity_report(load_and_check(Project(fixture_copy)))
     # The Sale of Goods Act entry records no doubt, so only the other is named.
     assert "law? cg-4417/202 item 202-1-02: check the key against 'uncertain' in consumer-rights-act-2015" in lines
 
 
 def test_items_without_doubtful_laws_are_not_reported(fixture_copy):
-    edit(fixture_copy, BANK_202, "  - id: \"202-1-02\"\n",
-         "  - id: \"202-1-02\"\n    legislation: [sale-of-goods-act-1979]\n")
+    edit(
+        fixture_copy,
+        BANK_202,
+        '  - id: "202-1-02"\n',
+        '  - id: "202-1-02"\n    legislation: [sale-of-goods-act-1979]\n',
+    )
     lines = validity_report(load_and_check(Project(fixture_copy)))
     assert not [line for line in lines if line.startswith("law?")]
 
 
 # ---- the tutors' item-statistics page -------------------------------------------------
+
 
 def page_of(root: Path) -> str:
     return render(load_and_check(Project(root)))[urls.ITEM_STATS].decode("utf-8")
@@ -228,10 +287,18 @@ def test_item_statistics_page_counts_by_outcome_and_type():
 
 def test_item_statistics_page_shows_the_rate_the_gate_uses(fixture_copy):
     # Just under the gate: the page must print the same count the check would fail on.
-    edit(fixture_copy, BANK_202, "A travel agent booking rooms at the hotel for a large group of its clients",
-         "A travel agent booking rooms")
-    edit(fixture_copy, BANK_202, "  - id: \"202-1-02\"\n",
-         "  - id: \"202-1-02\"\n    legislation: [consumer-rights-act-2015]\n")
+    edit(
+        fixture_copy,
+        BANK_202,
+        "A travel agent booking rooms at the hotel for a large group of its clients",
+        "A travel agent booking rooms",
+    )
+    edit(
+        fixture_copy,
+        BANK_202,
+        '  - id: "202-1-02"\n',
+        '  - id: "202-1-02"\n    legislation: [consumer-rights-act-2015]\n',
+    )
     patch = pytest.MonkeyPatch()
     patch.setattr("generator.quiz_stats.MAX_LENGTH_CUE_RATE", Fraction(1, 2))
     try:

@@ -88,8 +88,10 @@ def fixture_pages() -> dict[str, bytes]:
 
 def test_pages_of_every_kind_of_unit(fixture_pages):
     # The fixture holds one unit of each kind, so the fast loop renders each kind's anchors.
-    page = {path: fixture_pages[path].decode() for path in
-            ("svq-4-cs/units/1.md", "btec-l2-cso/units/1.md", "cg-4417/units/202.md", "cg-4417/tests/201.md")}
+    page = {
+        path: fixture_pages[path].decode()
+        for path in ("svq-4-cs/units/1.md", "btec-l2-cso/units/1.md", "cg-4417/units/202.md", "cg-4417/tests/201.md")
+    }
     svq = page["svq-4-cs/units/1.md"]
     assert 'id="pc-6"' in svq and 'id="k-3"' in svq and "{ #lo-2 }" in svq  # PCs run on across elements
     btec = page["btec-l2-cso/units/1.md"]

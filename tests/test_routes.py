@@ -15,13 +15,40 @@ from .conftest import FIXTURE, ROOT, run_cli
 
 def rules(**over):
     base = {
-        "id": "q", "title": "Q", "credits": None, "max_credits": None, "pools": [], "levels": [], "barred": [],
-        "groups": [{"id": "A", "title": "Mandatory", "units": ["1", "2"], "min_units": None, "max_units": None,
-                    "min_credits": None, "max_credits": None},
-                   {"id": "B", "title": "Group B options", "units": ["3", "4", "5"], "min_units": None,
-                    "max_units": None, "min_credits": None, "max_credits": None}],
-        "units": {"1": {"credits": 4, "level": 2}, "2": {"credits": 2, "level": 1}, "3": {"credits": 3, "level": 3},
-                  "4": {"credits": 5, "level": 2}, "5": {"credits": 1, "level": 1}},
+        "id": "q",
+        "title": "Q",
+        "credits": None,
+        "max_credits": None,
+        "pools": [],
+        "levels": [],
+        "barred": [],
+        "groups": [
+            {
+                "id": "A",
+                "title": "Mandatory",
+                "units": ["1", "2"],
+                "min_units": None,
+                "max_units": None,
+                "min_credits": None,
+                "max_credits": None,
+            },
+            {
+                "id": "B",
+                "title": "Group B options",
+                "units": ["3", "4", "5"],
+                "min_units": None,
+                "max_units": None,
+                "min_credits": None,
+                "max_credits": None,
+            },
+        ],
+        "units": {
+            "1": {"credits": 4, "level": 2},
+            "2": {"credits": 2, "level": 1},
+            "3": {"credits": 3, "level": 3},
+            "4": {"credits": 5, "level": 2},
+            "5": {"credits": 1, "level": 1},
+        },
     }
     for key, value in over.items():
         if key in ("A", "B"):
@@ -72,8 +99,19 @@ def test_barred_combinations():
 
 
 def test_pools_across_groups():
-    r = rules(pools=[{"id": "AB", "title": "Any two from A and B", "groups": ["A", "B"], "min_units": 2,
-                      "max_units": 3, "min_credits": None, "max_credits": None}])
+    r = rules(
+        pools=[
+            {
+                "id": "AB",
+                "title": "Any two from A and B",
+                "groups": ["A", "B"],
+                "min_units": 2,
+                "max_units": 3,
+                "min_credits": None,
+                "max_credits": None,
+            }
+        ]
+    )
     assert check(r, ["1"]) == ["Any two from A and B: choose at least 2 units; you have chosen 1."]
     assert check(r, ["1", "2", "3", "4"]) == ["Any two from A and B: choose no more than 3 units; you have chosen 4."]
 
@@ -87,16 +125,19 @@ def run(corpus, *args):
     return run_cli("routes", *args, corpus=corpus)
 
 
-@pytest.mark.parametrize("qual, units, code, first", [
-    ("cg-4417-02", "201,272", 0, "valid"),
-    ("cg-4417-02", "201,271", 3, "invalid"),
-    ("cg-4417-03", "371,372", 0, "valid"),
-    ("svq-4-cs", "1,2,3,4,5,6,10,11", 0, "valid"),
-    ("svq-4-cs", "1,2,3,5,10,11", 3, "invalid"),
-    ("nvq-cco-l3", "2,3,64,40", 3, "invalid"),
-    ("cg-4417-02", "201,999", 1, ""),
-    ("no-such-qualification", "1", 1, ""),
-])
+@pytest.mark.parametrize(
+    "qual, units, code, first",
+    [
+        ("cg-4417-02", "201,272", 0, "valid"),
+        ("cg-4417-02", "201,271", 3, "invalid"),
+        ("cg-4417-03", "371,372", 0, "valid"),
+        ("svq-4-cs", "1,2,3,4,5,6,10,11", 0, "valid"),
+        ("svq-4-cs", "1,2,3,5,10,11", 3, "invalid"),
+        ("nvq-cco-l3", "2,3,64,40", 3, "invalid"),
+        ("cg-4417-02", "201,999", 1, ""),
+        ("no-such-qualification", "1", 1, ""),
+    ],
+)
 def test_cli(real_corpus, qual, units, code, first):
     result, out, err = run(real_corpus, qual, "--check", units)
     assert result == code, out + err
@@ -113,13 +154,19 @@ def test_cli_explains_each_broken_rule(real_corpus):
     assert any("at least 42 credits" in line for line in out.splitlines())
 
 
-@pytest.mark.parametrize("units, code, first", [("201,272", 0, "valid"), ("201,271", 3, "invalid"),
-                                                ("201,999", 1, None)])
+@pytest.mark.parametrize(
+    "units, code, first", [("201,272", 0, "valid"), ("201,271", 3, "invalid"), ("201,999", 1, None)]
+)
 def test_cli_exit_codes_as_a_subprocess(units, code, first):
     # The contract scripts rely on, through the real `python -m generator`: 0 valid, 3 invalid,
     # 1 bad input with a hint on stderr and no traceback.  The small fixture corpus keeps it quick.
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(FIXTURE), "routes", "cg-4417-02",
-                             "--check", units], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(FIXTURE), "routes", "cg-4417-02", "--check", units],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == code, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     if first:

@@ -58,6 +58,7 @@ def test_criterion_text_is_exactly_as_in_the_data(built_site, real_corpus):
         match = re.search(rf'<li class="csh-criterion" id="{anchor}">.*?<span class="csh-crit-text">(.*?)</span>', html)
         assert match, anchor
         import html as htmllib
+
         assert htmllib.unescape(match.group(1)) == criterion.text
 
 
@@ -67,7 +68,7 @@ def test_aliases_resolve(built_site):
         page = built_site / "cg-4417" / "units" / alias / "index.html"
         text = page.read_text(encoding="utf-8")
         assert f'data-csh-alias="{target}"' in text
-        assert f'url=../{target}/' in text  # no-script fallback
+        assert f"url=../{target}/" in text  # no-script fallback
         assert f"Go to Unit {target}" in text
 
 
@@ -106,7 +107,7 @@ def test_home_about_and_spec_pages(built_site):
 def test_test_specifications_are_tables_on_their_units(built_site):
     html = (built_site / "cg-4417/units/201/index.html").read_text(encoding="utf-8")
     assert "Unit 201 online test" in html
-    table = html[html.index("<h3 id=\"unit-201-online-test\""):]
+    table = html[html.index('<h3 id="unit-201-online-test"') :]
     rows = re.findall(r'<tr>\s*<td><a href="#lo-(\d)">\d</a></td>\s*<td>.*?</td>\s*<td>(\d+)</td>', table)
     assert rows == [("1", "15"), ("2", "9"), ("3", "8"), ("4", "5"), ("5", "8")]
     assert "Unit 271" not in (built_site / "cg-4417/units/202/index.html").read_text(encoding="utf-8")
@@ -138,8 +139,9 @@ def test_export_json_holds_every_cg4417_criterion(real_corpus):
     assert units["201"]["aliases"] == ["271"] and units["201"]["reference"] == "J/600/1003"
     criteria = {(u, c["id"]): c["text"] for u, unit in units.items() for o in unit["outcomes"] for c in o["criteria"]}
     assert len(criteria) == 144
-    assert criteria[("201", "1.1.8")] == ("Describe what is meant by a Unique Selling Point (USP) and a Unique "
-                                          "Service Offer (USO)")
+    assert criteria[("201", "1.1.8")] == (
+        "Describe what is meant by a Unique Selling Point (USP) and a Unique Service Offer (USO)"
+    )
     assert criteria[("201", "1.1.5")].endswith("retained.")
     test201 = next(t for t in spec["tests"] if t["id"] == "201")
     assert [o["questions"] for o in test201["outcomes"]] == [15, 9, 8, 5, 8]
@@ -152,7 +154,7 @@ def also_in(built_site, path):
     html = (built_site / path / "index.html").read_text(encoding="utf-8")
     start = html.find('<p class="admonition-title">Also in</p>')
     assert start >= 0, f"no Also in panel on {path}"
-    return html[start:html.index("</div>", start)]
+    return html[start : html.index("</div>", start)]
 
 
 @pytest.mark.slow

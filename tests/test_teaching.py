@@ -19,8 +19,11 @@ TAUGHT = ("cg-4417", "btec-l2-cso", "btec-l3-cs")
 def taught_units():
     # From the file names (the loader insists a unit file is named by its number), so that
     # collecting these tests loads nothing; test_taught_units_are_the_loaded_units checks it.
-    return [(slug, path.stem) for slug in TAUGHT
-            for path in sorted((ROOT / "content" / slug / "units").glob("*.yml"), key=lambda p: (len(p.stem), p.stem))]
+    return [
+        (slug, path.stem)
+        for slug in TAUGHT
+        for path in sorted((ROOT / "content" / slug / "units").glob("*.yml"), key=lambda p: (len(p.stem), p.stem))
+    ]
 
 
 def test_taught_units_are_the_loaded_units(real_corpus):
@@ -69,9 +72,12 @@ def test_every_legislation_page_shows_status_source_and_review_date(built_site):
         html = page.read_text(encoding="utf-8")
         assert "Status in 2026:" in html and 'class="csh-status' in html, page
         assert "Last reviewed:" in html and re.search(r"20\d\d-\d\d-\d\d", html), page
-        assert re.search(r'Official source:</strong> <a href="https://(www\.)?(legislation\.gov\.uk|ico\.org\.uk|'
-                         r'handbook\.fca\.org\.uk|www\.fca\.org\.uk|www\.gov\.uk|www\.hse\.gov\.uk|'
-                         r'www\.equalityhumanrights\.com|[a-z.]+)', html), page
+        assert re.search(
+            r'Official source:</strong> <a href="https://(www\.)?(legislation\.gov\.uk|ico\.org\.uk|'
+            r"handbook\.fca\.org\.uk|www\.fca\.org\.uk|www\.gov\.uk|www\.hse\.gov\.uk|"
+            r"www\.equalityhumanrights\.com|[a-z.]+)",
+            html,
+        ), page
 
 
 @pytest.mark.slow
@@ -101,7 +107,7 @@ def test_check_reports_coverage(real_corpus):
     code, out, err = run_cli("check", corpus=real_corpus)
     assert code == 0 and err == "", err
     for slug in TAUGHT:
-        line = next(l for l in out.splitlines() if l.strip().startswith(f"{slug}:"))
+        line = next(row for row in out.splitlines() if row.strip().startswith(f"{slug}:"))
         notes = re.search(r"(\d+)/(\d+) outcomes or content areas with notes", line)
         acts = re.search(r"(\d+)/(\d+) with activities", line)
         assert notes.group(1) == notes.group(2) and acts.group(1) == acts.group(2), line
@@ -113,7 +119,7 @@ def test_export_lists_legislation_and_glossary(real_corpus):
     code, out, err = run_cli("export", "json", corpus=real_corpus)
     assert code == 0, err
     data = json.loads(out)
-    laws = {l["slug"]: l for l in data["legislation"]}
+    laws = {law["slug"]: law for law in data["legislation"]}
     assert laws["consumer-rights-act-2015"]["status"] == "in force"
     assert any(u.startswith("cg-4417/") for u in laws["consumer-rights-act-2015"]["units"])
     assert len(data["glossary"]) >= 250

@@ -27,8 +27,14 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 # One page of each kind; the unit and mock test are the heaviest quiz pages.
 PAGE_KINDS = {
     "home": "",
@@ -80,7 +86,7 @@ class BrowserResults:
 class _Handler(http.server.SimpleHTTPRequestHandler):
     served: list[tuple[str, int]]  # (path, status), set per server
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass  # keep the table clean
 
     def send_response(self, code: int, message: str | None = None) -> None:
@@ -109,7 +115,7 @@ def file_for(site: Path, url_path: str) -> Path:
     return path / "index.html" if rel == "" or rel.endswith("/") or path.is_dir() else path
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def gz_size(path: Path) -> int:
     data = path.read_bytes()
     return len(data) if path.suffix in RAW else len(gzip.compress(data, compresslevel=6, mtime=0))
@@ -127,8 +133,9 @@ def _add(t: Transfer, kind: str, size: int) -> None:
     setattr(t, kind, getattr(t, kind) + size)
 
 
-def measure_pages(site: Path, own_assets: set[str], kinds: dict[str, str] = PAGE_KINDS,
-                  mock_runs: int = 5) -> BrowserResults:
+def measure_pages(
+    site: Path, own_assets: set[str], kinds: dict[str, str] = PAGE_KINDS, mock_runs: int = 5
+) -> BrowserResults:
     from playwright.sync_api import Request, sync_playwright
 
     out = BrowserResults()
@@ -155,7 +162,9 @@ def measure_pages(site: Path, own_assets: set[str], kinds: dict[str, str] = PAGE
                 for path, rtype in dict(seen).items():
                     if rtype == "document":
                         documents.add(file_for(site, path))
-                    _add(first, "html" if rtype == "document" else owner(path, own_assets), gz_size(file_for(site, path)))
+                    _add(
+                        first, "html" if rtype == "document" else owner(path, own_assets), gz_size(file_for(site, path))
+                    )
                     first.requests += 1
                 # Repeat visit in the same browser: leave, come back, see what the server sends.
                 page.goto("about:blank")

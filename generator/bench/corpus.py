@@ -92,8 +92,9 @@ def _dump(path: Path, data: Data) -> None:
     # safe_dump quotes every string YAML 1.1 would read as a number, date or boolean, so the
     # strict loader reads back exactly the text it was given.
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=120),
-                    encoding="utf-8")
+    path.write_text(
+        yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8"
+    )
 
 
 def spec_slugs(content: Path) -> list[str]:

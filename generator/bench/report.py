@@ -33,19 +33,32 @@ def own_assets(root: Path = ROOT) -> set[str]:
 def own_js(root: Path = ROOT) -> dict[str, int]:
     """The project's JavaScript, vendored files excluded: gzipped bytes per file."""
     folder = root / "overrides" / "assets" / "javascripts"
-    return {p.relative_to(folder).as_posix(): gz(p.read_bytes()) for p in sorted(folder.rglob("*.js"))
-            if "vendor" not in p.relative_to(folder).parts}
+    return {
+        p.relative_to(folder).as_posix(): gz(p.read_bytes())
+        for p in sorted(folder.rglob("*.js"))
+        if "vendor" not in p.relative_to(folder).parts
+    }
 
 
 def site_sizes(site: Path) -> dict[str, int]:
     index = (site / "search" / "search_index.json").read_bytes()
     unit = site / UNIT_PAGE
-    return {"search_index_raw": len(index), "search_index_gz": gz(index),
-            "unit_201_html_raw": unit.stat().st_size, "unit_201_html_gz": gz(unit.read_bytes())}
+    return {
+        "search_index_raw": len(index),
+        "search_index_gz": gz(index),
+        "unit_201_html_raw": unit.stat().st_size,
+        "unit_201_html_gz": gz(unit.read_bytes()),
+    }
 
 
-def collect(one: Builds, big: Builds | None, factor: int, sizes: dict[str, int],
-            browser: BrowserResults | None, root: Path = ROOT) -> dict[str, Any]:
+def collect(
+    one: Builds,
+    big: Builds | None,
+    factor: int,
+    sizes: dict[str, int],
+    browser: BrowserResults | None,
+    root: Path = ROOT,
+) -> dict[str, Any]:
     js = own_js(root)
     result: dict[str, Any] = {
         "pages": one.pages,
@@ -64,25 +77,34 @@ def collect(one: Builds, big: Builds | None, factor: int, sizes: dict[str, int],
     }
     if big is not None:
         result["growth"] = {
-            "factor": factor, "pages": big.pages,
-            "generator_s": big.generator.seconds, "mkdocs_s": big.mkdocs.seconds,
+            "factor": factor,
+            "pages": big.pages,
+            "generator_s": big.generator.seconds,
+            "mkdocs_s": big.mkdocs.seconds,
             "generator_ratio": big.generator.seconds / one.generator.seconds,
             "mkdocs_ratio": big.mkdocs.seconds / one.mkdocs.seconds,
-            "generator_peak_mb": big.generator.peak_mb, "mkdocs_peak_mb": big.mkdocs.peak_mb,
+            "generator_peak_mb": big.generator.peak_mb,
+            "mkdocs_peak_mb": big.mkdocs.peak_mb,
             "load_max": max(big.generator.load, big.mkdocs.load),
         }
     if browser is not None:
-        result["transfer"] = {kind: asdict(t) | {"first_total": t.first.total, "repeat_total": t.repeat.total}
-                              for kind, t in browser.pages.items()}
-        result["mock_test"] = {
-            "runs": browser.mock_ms,
-            "median_script_ms": statistics.median(r["script_ms"] for r in browser.mock_ms),
-            "median_with_layout_ms": statistics.median(r["with_layout_ms"] for r in browser.mock_ms),
-            # The machine is shared, so the fastest run is the best estimate of the engine's own cost.
-            "min_script_ms": min(r["script_ms"] for r in browser.mock_ms),
-            "median_draw_ms": statistics.median(r["draw_ms"] for r in browser.mock_ms),
-            "median_score_ms": statistics.median(r["score_ms"] for r in browser.mock_ms),
-        } if browser.mock_ms else None
+        result["transfer"] = {
+            kind: asdict(t) | {"first_total": t.first.total, "repeat_total": t.repeat.total}
+            for kind, t in browser.pages.items()
+        }
+        result["mock_test"] = (
+            {
+                "runs": browser.mock_ms,
+                "median_script_ms": statistics.median(r["script_ms"] for r in browser.mock_ms),
+                "median_with_layout_ms": statistics.median(r["with_layout_ms"] for r in browser.mock_ms),
+                # The machine is shared, so the fastest run is the best estimate of the engine's own cost.
+                "min_script_ms": min(r["script_ms"] for r in browser.mock_ms),
+                "median_draw_ms": statistics.median(r["draw_ms"] for r in browser.mock_ms),
+                "median_score_ms": statistics.median(r["score_ms"] for r in browser.mock_ms),
+            }
+            if browser.mock_ms
+            else None
+        )
     return result
 
 
@@ -99,8 +121,11 @@ def table(r: dict[str, Any]) -> str:
         ("pages built (HTML)", str(r["pages"]), ""),
         ("generator build (cold)", f"{r['generator_s']:.2f} s", f"median of {len(r['generator_runs_s'])}"),
         ("mkdocs build --strict", f"{r['mkdocs_s']:.2f} s", f"median of {len(r['mkdocs_runs_s'])}"),
-        ("generator share of total", f"{r['generator_share']:.0%}",
-         f"target <= {TARGET_SHARE:.0%}: {_mark(r['generator_share'] <= TARGET_SHARE)}"),
+        (
+            "generator share of total",
+            f"{r['generator_share']:.0%}",
+            f"target <= {TARGET_SHARE:.0%}: {_mark(r['generator_share'] <= TARGET_SHARE)}",
+        ),
         ("peak memory: generator", f"{r['generator_peak_mb']:.0f} MB", "max RSS of the process"),
         ("peak memory: mkdocs", f"{r['mkdocs_peak_mb']:.0f} MB", "max RSS of the process"),
         ("load average (1 min, max)", f"{r['load_max']:.1f}", f"{r['cpus']} CPUs; above that, times are inflated"),
@@ -111,38 +136,59 @@ def table(r: dict[str, Any]) -> str:
         target = f * TARGET_SLACK
         rows += [
             (f"{f}x corpus: pages", str(g["pages"]), ""),
-            (f"{f}x corpus: generator", f"{g['generator_s']:.2f} s",
-             f"ratio {g['generator_ratio']:.1f} (target <= {target:.1f}: {_mark(g['generator_ratio'] <= target)})"),
-            (f"{f}x corpus: mkdocs", f"{g['mkdocs_s']:.2f} s",
-             f"ratio {g['mkdocs_ratio']:.1f} (target <= {target:.1f}: {_mark(g['mkdocs_ratio'] <= target)})"),
-            (f"{f}x corpus: peak memory", f"{g['generator_peak_mb']:.0f} / {g['mkdocs_peak_mb']:.0f} MB",
-             f"generator / mkdocs; load average up to {g['load_max']:.1f}"),
+            (
+                f"{f}x corpus: generator",
+                f"{g['generator_s']:.2f} s",
+                f"ratio {g['generator_ratio']:.1f} (target <= {target:.1f}: {_mark(g['generator_ratio'] <= target)})",
+            ),
+            (
+                f"{f}x corpus: mkdocs",
+                f"{g['mkdocs_s']:.2f} s",
+                f"ratio {g['mkdocs_ratio']:.1f} (target <= {target:.1f}: {_mark(g['mkdocs_ratio'] <= target)})",
+            ),
+            (
+                f"{f}x corpus: peak memory",
+                f"{g['generator_peak_mb']:.0f} / {g['mkdocs_peak_mb']:.0f} MB",
+                f"generator / mkdocs; load average up to {g['load_max']:.1f}",
+            ),
         ]
     rows += [
         ("search index", _kb(r["search_index_raw"]), f"{_kb(r['search_index_gz'])} gzipped"),
         ("unit page cg-4417/units/201/", _kb(r["unit_201_html_raw"]), f"{_kb(r['unit_201_html_gz'])} gzipped"),
-        ("own JS (gzipped, no vendor)", _kb(r["own_js_gz"]),
-         ", ".join(f"{k} {_kb(v)}" for k, v in r["own_js_gz_by_file"].items())),
+        (
+            "own JS (gzipped, no vendor)",
+            _kb(r["own_js_gz"]),
+            ", ".join(f"{k} {_kb(v)}" for k, v in r["own_js_gz_by_file"].items()),
+        ),
     ]
     m = r.get("mock_test")
     if m:
-        rows.append(("mock 201: script time", f"{m['median_script_ms']:.1f} ms",
-                     f"start->drawn {m['median_draw_ms']:.1f} + submit->results {m['median_score_ms']:.1f}, "
-                     f"median of {len(m['runs'])} (fastest {m['min_script_ms']:.1f}); "
-                     f"{m['median_with_layout_ms']:.1f} ms with layout"))
+        rows.append(
+            (
+                "mock 201: script time",
+                f"{m['median_script_ms']:.1f} ms",
+                f"start->drawn {m['median_draw_ms']:.1f} + submit->results {m['median_score_ms']:.1f}, "
+                f"median of {len(m['runs'])} (fastest {m['min_script_ms']:.1f}); "
+                f"{m['median_with_layout_ms']:.1f} ms with layout",
+            )
+        )
     width = max(len(a) for a, _, _ in rows)
     lines = [f"{a:<{width}}  {b:>12}  {c}".rstrip() for a, b, c in rows]
     t = r.get("transfer")
     if t:
         lines += ["", "transfer per page kind, gzipped (first visit: html + own + theme + data; repeat visit)"]
-        head = f"{'page kind':<18} {'html raw':>10} {'html':>9} {'own':>9} {'theme':>9} {'data':>10} " \
-               f"{'first':>10} {'req':>4} {'repeat':>9}"
+        head = (
+            f"{'page kind':<18} {'html raw':>10} {'html':>9} {'own':>9} {'theme':>9} {'data':>10} "
+            f"{'first':>10} {'req':>4} {'repeat':>9}"
+        )
         lines.append(head)
         for kind, p in t.items():
-            fv, rv = p["first"], p["repeat"]
-            lines.append(f"{kind:<18} {_kb(p['html_raw']):>10} {_kb(fv['html']):>9} {_kb(fv['own']):>9} "
-                         f"{_kb(fv['theme']):>9} {_kb(fv['data']):>10} {_kb(p['first_total']):>10} "
-                         f"{fv['requests']:>4} {_kb(p['repeat_total']):>9}")
+            fv = p["first"]
+            lines.append(
+                f"{kind:<18} {_kb(p['html_raw']):>10} {_kb(fv['html']):>9} {_kb(fv['own']):>9} "
+                f"{_kb(fv['theme']):>9} {_kb(fv['data']):>10} {_kb(p['first_total']):>10} "
+                f"{fv['requests']:>4} {_kb(p['repeat_total']):>9}"
+            )
     return "\n".join(lines)
 
 

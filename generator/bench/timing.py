@@ -71,8 +71,11 @@ def run_timed(args: list[str], cwd: Path) -> Run:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}):\n{err.decode(errors='replace')[-4000:]}")
-    return Run(seconds=seconds, peak_mb=usage.ru_maxrss / 1024,  # ru_maxrss is in KiB on Linux
-               load=os.getloadavg()[0])
+    return Run(
+        seconds=seconds,
+        peak_mb=usage.ru_maxrss / 1024,  # ru_maxrss is in KiB on Linux
+        load=os.getloadavg()[0],
+    )
 
 
 def generator_run(project: Path) -> Run:
@@ -81,11 +84,25 @@ def generator_run(project: Path) -> Run:
 
 
 def mkdocs_run(project: Path) -> Run:
-    return run_timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q",
-                      "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")], project)
+    return run_timed(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--clean",
+            "-q",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(project / "site"),
+        ],
+        project,
+    )
 
 
-def time_builds(project: Path, runs: int, log: "Log") -> Builds:
+def time_builds(project: Path, runs: int, log: Log) -> Builds:
     """`runs` cold generator builds (docs/ reset each time, so write-if-changed writes
     everything), then `runs` MkDocs builds of the result; medians are reported."""
     pristine = project.parent / f"{project.name}-docs-pristine"

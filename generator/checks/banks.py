@@ -30,8 +30,13 @@ def bank_unit_exists(corpus: ValidatedCorpus, problems: Problems) -> None:
         data = corpus.specs.get(spec)
         if (data and number in data.units) or corpus.broken.unit(spec, number):
             continue
-        report(problems, bank.origin, ("unit",), f"{spec}/{number} is not a unit in content/",
-               "use the unit's page number (for 271 use 201)")
+        report(
+            problems,
+            bank.origin,
+            ("unit",),
+            f"{spec}/{number} is not a unit in content/",
+            "use the unit's page number (for 271 use 201)",
+        )
 
 
 def item_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -39,8 +44,13 @@ def item_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
         ids = Counter(item.id for item in bank.bank.items)
         for item, i in zip(bank.bank.items, bank.indices, strict=True):
             if ids[item.id] > 1:
-                report(problems, bank.origin, ("items", i, "id"), f"item id {item.id!r} is used more than once",
-                       "give every item its own id and never reuse an old one")
+                report(
+                    problems,
+                    bank.origin,
+                    ("items", i, "id"),
+                    f"item id {item.id!r} is used more than once",
+                    "give every item its own id and never reuse an old one",
+                )
 
 
 def item_references_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -51,24 +61,44 @@ def item_references_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
         areas = {a.id for a in unit.content}
         for item, i in zip(bank.bank.items, bank.indices, strict=True):
             if item.outcome not in outcomes:
-                report(problems, bank.origin, ("items", i, "outcome"),
-                       f"unit {unit.number} has no outcome {item.outcome!r}", f"use one of: {', '.join(outcomes)}")
+                report(
+                    problems,
+                    bank.origin,
+                    ("items", i, "outcome"),
+                    f"unit {unit.number} has no outcome {item.outcome!r}",
+                    f"use one of: {', '.join(outcomes)}",
+                )
             for ci, cid in enumerate(item.criteria):
                 if cid not in criteria:
-                    report(problems, bank.origin, ("items", i, "criteria", ci),
-                           f"unit {unit.number} has no criterion {cid!r}", "use a printed criterion id")
+                    report(
+                        problems,
+                        bank.origin,
+                        ("items", i, "criteria", ci),
+                        f"unit {unit.number} has no criterion {cid!r}",
+                        "use a printed criterion id",
+                    )
             for ai, aid in enumerate(item.content):
                 if aid not in areas:
-                    report(problems, bank.origin, ("items", i, "content", ai),
-                           f"unit {unit.number} has no content area {aid!r}", "use a printed content id such as A1")
+                    report(
+                        problems,
+                        bank.origin,
+                        ("items", i, "content", ai),
+                        f"unit {unit.number} has no content area {aid!r}",
+                        "use a printed content id such as A1",
+                    )
 
 
 def items_cover_something(corpus: ValidatedCorpus, problems: Problems) -> None:
     for bank, _, _ in _banks(corpus):
         for item, i in zip(bank.bank.items, bank.indices, strict=True):
             if not item.criteria and not item.content:
-                report(problems, bank.origin, ("items", i), "the item covers no criterion or content area",
-                       "add criteria: [...] or content: [...] so learners can revise from it")
+                report(
+                    problems,
+                    bank.origin,
+                    ("items", i),
+                    "the item covers no criterion or content area",
+                    "add criteria: [...] or content: [...] so learners can revise from it",
+                )
 
 
 def length_cues_rare(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -77,14 +107,24 @@ def length_cues_rare(corpus: ValidatedCorpus, problems: Problems) -> None:
     limit = f"{round(float(MAX_LENGTH_CUE_RATE) * 100)}%"
     for bank, _, _ in _banks(corpus):
         stats = bank_stats(bank.bank)
-        for rate, ids, what in ((stats.single, stats.single_cued, "single-answer items have a key longer than "
-                                 "every other option"),
-                                (stats.multiple, stats.multiple_cued, "multiple-response items have keys that are "
-                                 "exactly their longest options")):
+        for rate, ids, what in (
+            (stats.single, stats.single_cued, "single-answer items have a key longer than every other option"),
+            (
+                stats.multiple,
+                stats.multiple_cued,
+                "multiple-response items have keys that are exactly their longest options",
+            ),
+        ):
             if rate.too_high:
-                report(problems, bank.origin, ("items",), f"{rate.describe()} {what}; at most {limit} may",
-                       f"make distractors as long and as specific as the key, or shorten the key "
-                       f"(start with {', '.join(ids[:5])})", field="answer length")
+                report(
+                    problems,
+                    bank.origin,
+                    ("items",),
+                    f"{rate.describe()} {what}; at most {limit} may",
+                    f"make distractors as long and as specific as the key, or shorten the key "
+                    f"(start with {', '.join(ids[:5])})",
+                    field="answer length",
+                )
 
 
 def item_laws_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -93,9 +133,13 @@ def item_laws_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
         for item, i in zip(bank.bank.items, bank.indices, strict=True):
             for li, slug in enumerate(item.legislation):
                 if slug not in laws and slug not in corpus.broken.laws:
-                    report(problems, bank.origin, ("items", i, "legislation", li),
-                           f"the legislation library has no entry {slug!r}",
-                           f"use the file name of an entry in content/legislation/, e.g. {next(iter(laws), 'uk-gdpr')}")
+                    report(
+                        problems,
+                        bank.origin,
+                        ("items", i, "legislation", li),
+                        f"the legislation library has no entry {slug!r}",
+                        f"use the file name of an entry in content/legislation/, e.g. {next(iter(laws), 'uk-gdpr')}",
+                    )
 
 
 def blueprints_fillable(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -103,11 +147,15 @@ def blueprints_fillable(corpus: ValidatedCorpus, problems: Problems) -> None:
     for row in blueprint_rows(corpus):
         if row.ok or (row.data.slug, row.unit.number) in corpus.broken.banks:
             continue
-        report(problems, row.data.origin, ("tests", row.test_index, "outcomes", row.outcome_index),
-               f"the bank cannot fill test {row.test.id}: unit {row.unit.number} outcome {row.outcome}"
-               f"{' (' + row.demand + ')' if row.demand else ''} needs {row.need} reviewed {row.measure} "
-               f"({BANK_FACTOR} x {row.amount}), it has {row.have}",
-               f"write and review more items in quizzes/{row.data.slug}/{row.unit.number}.yml, or lower the blueprint")
+        report(
+            problems,
+            row.data.origin,
+            ("tests", row.test_index, "outcomes", row.outcome_index),
+            f"the bank cannot fill test {row.test.id}: unit {row.unit.number} outcome {row.outcome}"
+            f"{' (' + row.demand + ')' if row.demand else ''} needs {row.need} reviewed {row.measure} "
+            f"({BANK_FACTOR} x {row.amount}), it has {row.have}",
+            f"write and review more items in quizzes/{row.data.slug}/{row.unit.number}.yml, or lower the blueprint",
+        )
 
 
 def practice_items_enough(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -122,9 +170,13 @@ def practice_items_enough(corpus: ValidatedCorpus, problems: Problems) -> None:
             counts = outcome_counts(unit, corpus.banks.items_for(data.slug, number))
             for oid, n in counts.items():
                 if n < MIN_PRACTICE_ITEMS:
-                    problems.add(f"quizzes/{data.slug}/{number}.yml", bank.origin.line("items") if bank else 0,
-                                 f"outcome {oid}", f"unit {number} outcome {oid} has {n} reviewed practice items",
-                                 f"write at least {MIN_PRACTICE_ITEMS} reviewed items for every outcome")
+                    problems.add(
+                        f"quizzes/{data.slug}/{number}.yml",
+                        bank.origin.line("items") if bank else 0,
+                        f"outcome {oid}",
+                        f"unit {number} outcome {oid} has {n} reviewed practice items",
+                        f"write at least {MIN_PRACTICE_ITEMS} reviewed items for every outcome",
+                    )
 
 
 BANK_CHECKS = (bank_unit_exists, item_ids_unique, item_references_exist, items_cover_something, item_laws_exist)

@@ -30,8 +30,10 @@ def content_error(what: str, hint: str) -> PydanticCustomError:
 def path_id(value: str) -> str:
     """Unit numbers, aliases and test ids name files and web addresses."""
     if not _PATH_ID.match(value):
-        raise content_error(f"{value!r} cannot be used in a web address",
-                            "unit numbers and test ids use only letters, digits and hyphens, e.g. 201 or A1")
+        raise content_error(
+            f"{value!r} cannot be used in a web address",
+            "unit numbers and test ids use only letters, digits and hyphens, e.g. 201 or A1",
+        )
     return value
 
 
@@ -41,14 +43,18 @@ def iso_date(value: str) -> str:
     try:
         datetime.date.fromisoformat(value)
     except ValueError:
-        raise content_error(f"{value!r} is not a real date", "use YYYY-MM-DD with a day that exists in that month")
+        raise content_error(
+            f"{value!r} is not a real date", "use YYYY-MM-DD with a day that exists in that month"
+        ) from None
     return value
 
 
 def web_url(value: str) -> str:
     if not _WEB.match(value.strip()):
-        raise content_error(f"{value[:80]!r} is not a web address starting with http:// or https://",
-                            "give the full address of the official page, e.g. https://www.legislation.gov.uk/...")
+        raise content_error(
+            f"{value[:80]!r} is not a web address starting with http:// or https://",
+            "give the full address of the official page, e.g. https://www.legislation.gov.uk/...",
+        )
     return value
 
 

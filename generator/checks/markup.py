@@ -20,11 +20,40 @@ HINT = "write plain text; raw HTML is not allowed"
 LINK_HINT = "link only to http, https or mailto addresses, or to a page of this site"
 
 # Every tag Python-Markdown writes for these extensions.
-ALLOWED_TAGS = frozenset({
-    "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "a", "img", "abbr",
-    "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
-    "table", "thead", "tbody", "tr", "th", "td", "div",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "p",
+        "br",
+        "hr",
+        "em",
+        "strong",
+        "code",
+        "pre",
+        "blockquote",
+        "a",
+        "img",
+        "abbr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "div",
+    }
+)
 ALLOWED_ATTRS = frozenset({"href", "src", "alt", "title", "class", "id"})
 URL_ATTRS = frozenset({"href", "src"})
 SAFE_SCHEMES = frozenset({"", "http", "https", "mailto"})
@@ -45,8 +74,9 @@ _ENTITY = re.compile(r"^&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);$")
 _TAG = re.compile(r"<\s*([A-Za-z][A-Za-z0-9-]*)")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
-_MD = markdown.Markdown(extensions=["attr_list", "def_list", "tables", "abbr", "admonition", "md_in_html"],
-                        output_format="html")
+_MD = markdown.Markdown(
+    extensions=["attr_list", "def_list", "tables", "abbr", "admonition", "md_in_html"], output_format="html"
+)
 
 
 class _Scan(HTMLParser):
@@ -111,13 +141,17 @@ def _limits(text: str) -> tuple[str, str] | None:
     """Text that would make Python-Markdown recurse past Python's limit (deep lists or
     quotes) or take seconds (thousands of '['), refused before anything renders it."""
     if len(text) > MAX_LENGTH:
-        return (f"is {len(text):,} characters long, more than {MAX_LENGTH:,}",
-                "split it up; a text field holds a paragraph or a few, not a document")
+        return (
+            f"is {len(text):,} characters long, more than {MAX_LENGTH:,}",
+            "split it up; a text field holds a paragraph or a few, not a document",
+        )
     if text.count("[") > MAX_BRACKETS:
         return (f"has more than {MAX_BRACKETS} '[' characters", "write plain text with at most a few links")
     if _DEEP.search(text):
-        return ("is nested too deeply (lists or quotes more than a few levels in)",
-                "use at most three or four levels of lists or quotes")
+        return (
+            "is nested too deeply (lists or quotes more than a few levels in)",
+            "use at most three or four levels of lists or quotes",
+        )
     return None
 
 
@@ -131,8 +165,10 @@ def markup_problem(text: str) -> tuple[str, str] | None:
     try:
         html: str = _MD.convert(text)
     except RecursionError:
-        return ("is nested too deeply (lists or quotes more than a few levels in)",
-                "use at most three or four levels of lists or quotes")
+        return (
+            "is nested too deeply (lists or quotes more than a few levels in)",
+            "use at most three or four levels of lists or quotes",
+        )
     # Raw HTML in the text is kept aside by Markdown; anything there but an entity is raw.
     # (md_in_html leaves an empty entry where it turned a raw block into elements.)
     for block in _MD.htmlStash.rawHtmlBlocks:

@@ -15,9 +15,21 @@ from ..yamlload import Path_
 from .common import report
 
 # Pages and folders of the site that no content produces (hand-written pages included).
-SITE_PAGES = ("index.md", "about.md", "content-format.md", "progress.md", "hosting.md", "tutors/index.md",
-              "glossary/index.md", "glossary/flashcards.md", "legislation/index.md", "evidence.md",
-              "assets/index.md", "schemas/index.md", "search/index.md")
+SITE_PAGES = (
+    "index.md",
+    "about.md",
+    "content-format.md",
+    "progress.md",
+    "hosting.md",
+    "tutors/index.md",
+    "glossary/index.md",
+    "glossary/flashcards.md",
+    "legislation/index.md",
+    "evidence.md",
+    "assets/index.md",
+    "schemas/index.md",
+    "search/index.md",
+)
 
 
 @dataclass(frozen=True)
@@ -61,15 +73,24 @@ def page_addresses_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
         other = first.setdefault(key, claim)
         if other is claim or claim.origin is None:
             continue
-        if claim.rule and claim.rule == other.rule and claim.path == other.path and \
-                (claim.rule == "unit" or claim.origin is other.origin):
+        if (
+            claim.rule
+            and claim.rule == other.rule
+            and claim.path == other.path
+            and (claim.rule == "unit" or claim.origin is other.origin)
+        ):
             continue  # a repeat within one specification: aliases_unique or test_ids_unique reports it
         if other.origin is None:
             why = "which is a page of the site itself"
         else:
             why = f"which {other.origin.display} line {other.origin.line(*other.loc)} already uses"
-        report(problems, claim.origin, claim.loc, f"this would publish the page {key}, {why}",
-               "choose another id or slug; every page needs an address of its own")
+        report(
+            problems,
+            claim.origin,
+            claim.loc,
+            f"this would publish the page {key}, {why}",
+            "choose another id or slug; every page needs an address of its own",
+        )
 
 
 PATH_CHECKS = (page_addresses_unique,)

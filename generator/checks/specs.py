@@ -22,9 +22,13 @@ def qualification_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> Non
     for data in corpus.specs.values():
         for qi, qual in enumerate(data.spec.qualifications):
             if qual.id in seen:
-                report(problems, data.origin, ("qualifications", qi, "id"),
-                       f"qualification id {qual.id!r} is already used in {seen[qual.id]}",
-                       "qualification ids must be unique across the whole site")
+                report(
+                    problems,
+                    data.origin,
+                    ("qualifications", qi, "id"),
+                    f"qualification id {qual.id!r} is already used in {seen[qual.id]}",
+                    "qualification ids must be unique across the whole site",
+                )
             seen[qual.id] = data.origin.display
 
 
@@ -34,8 +38,13 @@ def group_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
             ids = Counter(g.id for g in qual.groups)
             for gi, group in enumerate(qual.groups):
                 if ids[group.id] > 1:
-                    report(problems, data.origin, ("qualifications", qi, "groups", gi, "id"),
-                           f"group id {group.id!r} is used more than once", "give each group its own id")
+                    report(
+                        problems,
+                        data.origin,
+                        ("qualifications", qi, "groups", gi, "id"),
+                        f"group id {group.id!r} is used more than once",
+                        "give each group its own id",
+                    )
 
 
 def group_units_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -44,9 +53,13 @@ def group_units_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
             for gi, group in enumerate(qual.groups):
                 for ui, number in enumerate(group.units):
                     if not _known(corpus, data, number):
-                        report(problems, data.origin, ("qualifications", qi, "groups", gi, "units", ui),
-                               f"unit {number!r} is not a unit of {data.slug}",
-                               f"add content/{data.slug}/units/{number}.yml, or correct the number")
+                        report(
+                            problems,
+                            data.origin,
+                            ("qualifications", qi, "groups", gi, "units", ui),
+                            f"unit {number!r} is not a unit of {data.slug}",
+                            f"add content/{data.slug}/units/{number}.yml, or correct the number",
+                        )
 
 
 def group_limits_consistent(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -58,14 +71,23 @@ def group_limits_consistent(corpus: ValidatedCorpus, problems: Problems) -> None
                 for low, high in (("min_units", "max_units"), ("min_credits", "max_credits")):
                     lo, hi = getattr(group, low), getattr(group, high)
                     if lo is not None and hi is not None and lo > hi:
-                        report(problems, data.origin, gloc + (low,), f"{low} ({lo}) is more than {high} ({hi})",
-                               "swap or correct them")
+                        report(
+                            problems,
+                            data.origin,
+                            gloc + (low,),
+                            f"{low} ({lo}) is more than {high} ({hi})",
+                            "swap or correct them",
+                        )
                 for key in ("max_units", "min_units"):
                     value = getattr(group, key)
                     if value is not None and value > len(group.units):
-                        report(problems, data.origin, gloc + (key,),
-                               f"{key} ({value}) is more than the {len(group.units)} units in the group",
-                               "correct the number or list the missing units")
+                        report(
+                            problems,
+                            data.origin,
+                            gloc + (key,),
+                            f"{key} ({value}) is more than the {len(group.units)} units in the group",
+                            "correct the number or list the missing units",
+                        )
 
 
 def pool_groups_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -75,8 +97,13 @@ def pool_groups_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
             for pi, pool in enumerate(qual.pools):
                 for gi, gid in enumerate(pool.groups):
                     if gid not in ids:
-                        report(problems, data.origin, ("qualifications", qi, "pools", pi, "groups", gi),
-                               f"there is no group {gid!r} in this qualification", f"use one of: {', '.join(ids)}")
+                        report(
+                            problems,
+                            data.origin,
+                            ("qualifications", qi, "pools", pi, "groups", gi),
+                            f"there is no group {gid!r} in this qualification",
+                            f"use one of: {', '.join(ids)}",
+                        )
 
 
 def barred_combinations_valid(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -86,12 +113,21 @@ def barred_combinations_valid(corpus: ValidatedCorpus, problems: Problems) -> No
             for bi, barred in enumerate(qual.barred):
                 for ui, number in enumerate(barred):
                     if not _known(corpus, data, number):
-                        report(problems, data.origin, ("qualifications", qi, "barred", bi, ui),
-                               f"unit {number!r} is not a unit of {data.slug}", "correct the unit number")
+                        report(
+                            problems,
+                            data.origin,
+                            ("qualifications", qi, "barred", bi, ui),
+                            f"unit {number!r} is not a unit of {data.slug}",
+                            "correct the unit number",
+                        )
                 if len(barred) < 2:
-                    report(problems, data.origin, ("qualifications", qi, "barred", bi),
-                           "a barred combination needs at least two units",
-                           "list the units that may not be taken together")
+                    report(
+                        problems,
+                        data.origin,
+                        ("qualifications", qi, "barred", bi),
+                        "a barred combination needs at least two units",
+                        "list the units that may not be taken together",
+                    )
 
 
 def test_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -99,8 +135,13 @@ def test_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
         ids = Counter(t.id for t in data.spec.tests)
         for ti, test in enumerate(data.spec.tests):
             if ids[test.id] > 1:
-                report(problems, data.origin, ("tests", ti, "id"), f"test id {test.id!r} is used more than once",
-                       "each test needs its own id (it is its URL)")
+                report(
+                    problems,
+                    data.origin,
+                    ("tests", ti, "id"),
+                    f"test id {test.id!r} is used more than once",
+                    "each test needs its own id (it is its URL)",
+                )
 
 
 def test_units_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -108,8 +149,13 @@ def test_units_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
         for ti, test in enumerate(data.spec.tests):
             for ui, number in enumerate(test.units):
                 if not _known(corpus, data, number):
-                    report(problems, data.origin, ("tests", ti, "units", ui),
-                           f"unit {number!r} is not a unit of {data.slug}", "correct the unit number")
+                    report(
+                        problems,
+                        data.origin,
+                        ("tests", ti, "units", ui),
+                        f"unit {number!r} is not a unit of {data.slug}",
+                        "correct the unit number",
+                    )
 
 
 def _units(data: SpecData, test: TestSpec) -> list[Unit] | None:
@@ -128,18 +174,32 @@ def test_outcomes_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
             for oi, part in enumerate(test.outcomes):
                 oloc = ("tests", ti, "outcomes", oi)
                 if part.unit is None and len(units) > 1:
-                    report(problems, data.origin, oloc, "this test covers several units, so each outcome needs 'unit:'",
-                           f"add unit: with one of {', '.join(test.units)}")
+                    report(
+                        problems,
+                        data.origin,
+                        oloc,
+                        "this test covers several units, so each outcome needs 'unit:'",
+                        f"add unit: with one of {', '.join(test.units)}",
+                    )
                     continue
                 unit = data.find(part.unit) if part.unit else units[0]
                 if unit is None or unit not in units:
-                    report(problems, data.origin, oloc + ("unit",), f"unit {part.unit!r} is not one of this test's units",
-                           f"use one of {', '.join(test.units)}")
+                    report(
+                        problems,
+                        data.origin,
+                        oloc + ("unit",),
+                        f"unit {part.unit!r} is not one of this test's units",
+                        f"use one of {', '.join(test.units)}",
+                    )
                     continue
                 if part.outcome not in {o.id for o in unit.outcomes}:
-                    report(problems, data.origin, oloc + ("outcome",),
-                           f"unit {unit.number} has no outcome {part.outcome!r}",
-                           f"use one of: {', '.join(o.id for o in unit.outcomes)}")
+                    report(
+                        problems,
+                        data.origin,
+                        oloc + ("outcome",),
+                        f"unit {unit.number} has no outcome {part.outcome!r}",
+                        f"use one of: {', '.join(o.id for o in unit.outcomes)}",
+                    )
 
 
 def glh_weighting_matches(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -156,21 +216,35 @@ def glh_weighting_matches(corpus: ValidatedCorpus, problems: Problems) -> None:
                 glh.append(outcome.glh if outcome else None)
             known = [g for g in glh if g is not None]
             if len(known) != len(glh) or test.questions is None:
-                report(problems, data.origin, base + ("weighting",),
-                       "weighting: glh needs questions: and a glh: on every outcome it covers",
-                       "add glh: to each outcome in the unit files, or use weighting: printed")
+                report(
+                    problems,
+                    data.origin,
+                    base + ("weighting",),
+                    "weighting: glh needs questions: and a glh: on every outcome it covers",
+                    "add glh: to each outcome in the unit files, or use weighting: printed",
+                )
                 continue
             expected = allocate(known, test.questions) if sum(known) else None
             printed = [p.questions for p in test.outcomes]
             if printed != expected:
-                report(problems, data.origin, base + ("outcomes",),
-                       f"questions per outcome {printed} do not follow the outcomes' guided learning hours",
-                       f"for {test.questions} questions use {expected}" if expected else
-                       "give the outcomes guided learning hours above 0")
+                report(
+                    problems,
+                    data.origin,
+                    base + ("outcomes",),
+                    f"questions per outcome {printed} do not follow the outcomes' guided learning hours",
+                    f"for {test.questions} questions use {expected}"
+                    if expected
+                    else "give the outcomes guided learning hours above 0",
+                )
             for n in test.length_options:
                 if n < len(test.outcomes):
-                    report(problems, data.origin, base + ("length_options",),
-                           f"a {n}-question test cannot cover {len(test.outcomes)} outcomes", "use a longer length")
+                    report(
+                        problems,
+                        data.origin,
+                        base + ("length_options",),
+                        f"a {n}-question test cannot cover {len(test.outcomes)} outcomes",
+                        "use a longer length",
+                    )
 
 
 def test_totals_add_up(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -182,10 +256,25 @@ def test_totals_add_up(corpus: ValidatedCorpus, problems: Problems) -> None:
                 total = getattr(test, key)
                 parts = [getattr(p, key) for p in test.outcomes]
                 if total is not None and all(v is not None for v in parts) and sum(parts) != total:
-                    report(problems, data.origin, ("tests", ti, key), f"the outcomes' {key} add up to {sum(parts)}, "
-                           f"not {total}", f"correct the per-outcome {key} or the total")
+                    report(
+                        problems,
+                        data.origin,
+                        ("tests", ti, key),
+                        f"the outcomes' {key} add up to {sum(parts)}, not {total}",
+                        f"correct the per-outcome {key} or the total",
+                    )
 
 
-SPEC_CHECKS = (qualification_ids_unique, group_ids_unique, group_units_exist, group_limits_consistent,
-               pool_groups_exist, barred_combinations_valid, test_ids_unique, test_units_exist, test_outcomes_exist,
-               glh_weighting_matches, test_totals_add_up)
+SPEC_CHECKS = (
+    qualification_ids_unique,
+    group_ids_unique,
+    group_units_exist,
+    group_limits_consistent,
+    pool_groups_exist,
+    barred_combinations_valid,
+    test_ids_unique,
+    test_units_exist,
+    test_outcomes_exist,
+    glh_weighting_matches,
+    test_totals_add_up,
+)

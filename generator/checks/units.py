@@ -18,17 +18,26 @@ def unit_anchors_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
         claims: list[tuple[str, Path_, str]] = []
         for oi, outcome in enumerate(unit.outcomes):
             claims.append((outcome_anchor(outcome.id), ("outcomes", oi, "id"), f"outcome {outcome.id!r}"))
-            claims += [(criterion_anchor(outcome, c.id), ("outcomes", oi, "criteria", ci, "id"), f"criterion {c.id!r}")
-                       for ci, c in enumerate(outcome.criteria)]
-        claims += [(knowledge_anchor(k.id), ("knowledge", ki, "id"), f"knowledge statement {k.id!r}")
-                   for ki, k in enumerate(unit.knowledge)]
-        claims += [(content_anchor(a.id), ("content", ai, "id"), f"content area {a.id!r}")
-                   for ai, a in enumerate(unit.content)]
+            claims += [
+                (criterion_anchor(outcome, c.id), ("outcomes", oi, "criteria", ci, "id"), f"criterion {c.id!r}")
+                for ci, c in enumerate(outcome.criteria)
+            ]
+        claims += [
+            (knowledge_anchor(k.id), ("knowledge", ki, "id"), f"knowledge statement {k.id!r}")
+            for ki, k in enumerate(unit.knowledge)
+        ]
+        claims += [
+            (content_anchor(a.id), ("content", ai, "id"), f"content area {a.id!r}") for ai, a in enumerate(unit.content)
+        ]
         for anchor, loc, what in claims:
             if anchor in seen:
-                report(problems, origin, loc,
-                       f"{what} gives the anchor #{anchor}, already used on line {origin.line(*seen[anchor])}",
-                       "ids must be unique within a unit; check the printed id")
+                report(
+                    problems,
+                    origin,
+                    loc,
+                    f"{what} gives the anchor #{anchor}, already used on line {origin.line(*seen[anchor])}",
+                    "ids must be unique within a unit; check the printed id",
+                )
             else:
                 seen[anchor] = loc
 
@@ -38,8 +47,13 @@ def marks_ranges_ordered(corpus: ValidatedCorpus, problems: Problems) -> None:
         for oi, outcome in enumerate(unit.outcomes):
             r = outcome.marks_range
             if r and (len(r) != 2 or r[0] > r[1]):
-                report(problems, data.unit_origin[unit.number], ("outcomes", oi, "marks_range"),
-                       "must be [lowest, highest]", "e.g. [1, 4]")
+                report(
+                    problems,
+                    data.unit_origin[unit.number],
+                    ("outcomes", oi, "marks_range"),
+                    "must be [lowest, highest]",
+                    "e.g. [1, 4]",
+                )
 
 
 def assessment_routes_named(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -48,9 +62,13 @@ def assessment_routes_named(corpus: ValidatedCorpus, problems: Problems) -> None
         routes = {unit.number, *unit.aliases}
         for ri, route in enumerate(unit.assessment):
             if route.number not in routes:
-                report(problems, data.unit_origin[unit.number], ("assessment", ri, "number"),
-                       f"{route.number!r} is neither this unit's number nor one of its aliases",
-                       f"use one of: {', '.join(sorted(routes))}")
+                report(
+                    problems,
+                    data.unit_origin[unit.number],
+                    ("assessment", ri, "number"),
+                    f"{route.number!r} is neither this unit's number nor one of its aliases",
+                    f"use one of: {', '.join(sorted(routes))}",
+                )
 
 
 def parallels_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -59,9 +77,13 @@ def parallels_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
             if corpus.broken.unit(data.slug, other):
                 continue
             if other not in data.units or other == unit.number:
-                report(problems, data.unit_origin[unit.number], ("parallel", pi),
-                       f"unit {other!r} is not another unit of {data.slug}",
-                       "list the number of a different unit in this specification")
+                report(
+                    problems,
+                    data.unit_origin[unit.number],
+                    ("parallel", pi),
+                    f"unit {other!r} is not another unit of {data.slug}",
+                    "list the number of a different unit in this specification",
+                )
 
 
 def aliases_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -72,10 +94,14 @@ def aliases_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
             for ai, alias in enumerate(unit.aliases):
                 if alias in owner:
                     other = owner[alias]
-                    report(problems, data.unit_origin[number], ("aliases", ai),
-                           f"alias {alias!r} is already " +
-                           ("a unit number" if other == alias else f"an alias of unit {other}"),
-                           "each number may name only one unit page")
+                    report(
+                        problems,
+                        data.unit_origin[number],
+                        ("aliases", ai),
+                        f"alias {alias!r} is already "
+                        + ("a unit number" if other == alias else f"an alias of unit {other}"),
+                        "each number may name only one unit page",
+                    )
                 else:
                     owner[alias] = number
 
@@ -84,10 +110,20 @@ def cross_links_resolve(corpus: ValidatedCorpus, problems: Problems) -> None:
     for data, unit in corpus.all_units():
         for li, link in enumerate(unit.also_in):
             if not corpus.unit_ref_ok(f"{link.spec}/{link.unit}"):
-                report(problems, data.unit_origin[unit.number], ("also_in", li),
-                       f"{link.spec}/{link.unit} is not a unit in the content",
-                       "check the specification slug and unit number")
+                report(
+                    problems,
+                    data.unit_origin[unit.number],
+                    ("also_in", li),
+                    f"{link.spec}/{link.unit} is not a unit in the content",
+                    "check the specification slug and unit number",
+                )
 
 
-UNIT_CHECKS = (unit_anchors_unique, marks_ranges_ordered, assessment_routes_named, parallels_exist,
-               aliases_unique, cross_links_resolve)
+UNIT_CHECKS = (
+    unit_anchors_unique,
+    marks_ranges_ordered,
+    assessment_routes_named,
+    parallels_exist,
+    aliases_unique,
+    cross_links_resolve,
+)

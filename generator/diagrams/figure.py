@@ -26,8 +26,10 @@ def figure_html(d: Diagram, ident: str) -> str:
     intro = escape(d.intro)
     if d.kind == "hub" and d.centre:
         intro = f"{intro} In the middle: {escape(d.centre)}."
-    return (f'<figure class="csh-diagram csh-diagram--{d.kind}" id="{ident}">'
-            + diagram_svg(d, cap, words)
-            + f'<figcaption id="{cap}">{escape(d.title)}</figcaption>'
-            + '<details class="csh-diagram__words"><summary>The diagram in words</summary>'
-            + f'<div id="{words}"><p>{intro}</p><{tag}>{items}</{tag}></div></details></figure>')
+    return (
+        f'<figure class="csh-diagram csh-diagram--{d.kind}" id="{ident}">'
+        + diagram_svg(d, cap, words)
+        + f'<figcaption id="{cap}">{escape(d.title)}</figcaption>'
+        + '<details class="csh-diagram__words"><summary>The diagram in words</summary>'
+        + f'<div id="{words}"><p>{intro}</p><{tag}>{items}</{tag}></div></details></figure>'
+    )

@@ -23,9 +23,12 @@ class Diagram(Model):
     """content/diagrams/<slug>.yml"""
 
     slug: Slug
-    kind: DiagramKind = Field(description=(
-        "flow: steps in order, top to bottom; cycle: steps that go round again; "
-        "hub: things that link to one centre; layers: rings around a core, first node innermost."))
+    kind: DiagramKind = Field(
+        description=(
+            "flow: steps in order, top to bottom; cycle: steps that go round again; "
+            "hub: things that link to one centre; layers: rings around a core, first node innermost."
+        )
+    )
     title: Text = Field(description="The caption under the picture; it also names the picture for screen readers.")
     intro: Text = Field(description="One sentence that starts the description in words, e.g. 'There are six steps.'")
     centre: str | None = Field(default=None, description="hub only: the label of the centre box.")

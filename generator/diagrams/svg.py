@@ -50,14 +50,18 @@ def _text(words: _Words, cx: int, top: int) -> list[str]:
         weight = ' font-weight="700"' if cls == "csh-d-label" else ""
         for line in lines:
             y += line_height
-            out.append(f'<text x="{cx}" y="{y - (line_height - size) // 2 - 3}" class="{cls}" '
-                       f'font-size="{size}"{weight} text-anchor="middle" fill="currentColor">{escape(line)}</text>')
+            out.append(
+                f'<text x="{cx}" y="{y - (line_height - size) // 2 - 3}" class="{cls}" '
+                f'font-size="{size}"{weight} text-anchor="middle" fill="currentColor">{escape(line)}</text>'
+            )
     return out
 
 
 def _box(x: int, y: int, w: int, h: int, cls: str = "csh-d-box") -> str:
-    return (f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" class="{cls}" '
-            f'fill="none" stroke="currentColor" stroke-width="2"/>')
+    return (
+        f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" class="{cls}" '
+        f'fill="none" stroke="currentColor" stroke-width="2"/>'
+    )
 
 
 def _line(points: list[tuple[int, int]]) -> str:
@@ -153,6 +157,8 @@ DRAW = {"flow": _flow, "cycle": _cycle, "hub": _hub, "layers": _layers}
 
 def diagram_svg(d: Diagram, labelled_by: str, described_by: str) -> str:
     parts, height = DRAW[d.kind](d)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="csh-diagram__svg" viewBox="0 0 {WIDTH} {height}" '
-            f'width="100%" role="img" aria-labelledby="{labelled_by}" aria-describedby="{described_by}" '
-            f'focusable="false">' + "".join(parts) + "</svg>")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="csh-diagram__svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="100%" role="img" aria-labelledby="{labelled_by}" aria-describedby="{described_by}" '
+        f'focusable="false">' + "".join(parts) + "</svg>"
+    )

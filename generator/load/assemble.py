@@ -45,9 +45,17 @@ class _Broken:
     diagrams: set[str] = field(default_factory=set)
 
     def freeze(self) -> Broken:
-        return Broken(frozenset(self.specs), frozenset(self.units), frozenset(self.unknown_aliases),
-                      frozenset(self.teaching), frozenset(self.banks), frozenset(self.terms), self.all_terms,
-                      frozenset(self.laws), frozenset(self.diagrams))
+        return Broken(
+            frozenset(self.specs),
+            frozenset(self.units),
+            frozenset(self.unknown_aliases),
+            frozenset(self.teaching),
+            frozenset(self.banks),
+            frozenset(self.terms),
+            self.all_terms,
+            frozenset(self.laws),
+            frozenset(self.diagrams),
+        )
 
 
 def _texts(value: Any) -> list[str]:
@@ -120,7 +128,7 @@ def salvage_aliases(path: Path) -> list[str] | None:
         flow = _FLOW.match(rest)
         return [v.strip().strip("'\"") for v in flow.group(1).split(",") if v.strip()] if flow else None
     found = []
-    for line in text[keys[0].end():].lstrip("\n").splitlines():
+    for line in text[keys[0].end() :].lstrip("\n").splitlines():
         item = _BLOCK_ITEM.match(line)
         if not item:
             break
@@ -166,36 +174,58 @@ def assemble(root: Path, records: list[Record], failures: list[Failure], problem
                 broken.banks.add((model.spec, model.unit))
         elif isinstance(model, Glossary):
             _note_terms(rec.dropped, broken)
-            for term, i in zip(model.terms, rec.indices):
+            for term, i in zip(model.terms, rec.indices, strict=True):
                 slug = TeachingLayer.term_slug(term)
                 if slug in terms:
-                    problems.add(origin.display, origin.line("terms", i, "term"), f"terms[{i}].term",
-                                 f"the term {term.term!r} (#{slug}) is already defined in {terms[slug].origin.display}",
-                                 "define each term once and list every unit that uses it")
+                    problems.add(
+                        origin.display,
+                        origin.line("terms", i, "term"),
+                        f"terms[{i}].term",
+                        f"the term {term.term!r} (#{slug}) is already defined in {terms[slug].origin.display}",
+                        "define each term once and list every unit that uses it",
+                    )
                     continue
                 terms[slug] = TermEntry(term, origin, i)
     _orphans(units, teaching, specs, broken, problems, root)
     # Specifications appear in the order of their seed files (000, 001, ...).
     ordered = sorted(specs.values(), key=lambda s: s[0].source.seed)
     spec_map = {
-        spec.slug: SpecData(spec, origin,
-                            MappingProxyType({n: u for n, (u, _) in units.get(spec.slug, {}).items()}),
-                            MappingProxyType({n: o for n, (_, o) in units.get(spec.slug, {}).items()}))
+        spec.slug: SpecData(
+            spec,
+            origin,
+            MappingProxyType({n: u for n, (u, _) in units.get(spec.slug, {}).items()}),
+            MappingProxyType({n: o for n, (_, o) in units.get(spec.slug, {}).items()}),
+        )
         for spec, origin in ordered
     }
-    layer = TeachingLayer(MappingProxyType(teaching), MappingProxyType(terms), MappingProxyType(laws),
-                          MappingProxyType(diagrams))
-    return ValidatedCorpus(root=root, specs=MappingProxyType(spec_map), banks=Banks(MappingProxyType(banks)),
-                           teaching=layer, broken=broken.freeze())
+    layer = TeachingLayer(
+        MappingProxyType(teaching), MappingProxyType(terms), MappingProxyType(laws), MappingProxyType(diagrams)
+    )
+    return ValidatedCorpus(
+        root=root,
+        specs=MappingProxyType(spec_map),
+        banks=Banks(MappingProxyType(banks)),
+        teaching=layer,
+        broken=broken.freeze(),
+    )
 
 
-def _orphans(units: dict[str, dict[str, tuple[Unit, Sourced]]], teaching: dict[tuple[str, str], TeachingEntry],
-             specs: dict[str, tuple[Specification, Sourced]], broken: _Broken, problems: Problems,
-             root: Path) -> None:
+def _orphans(
+    units: dict[str, dict[str, tuple[Unit, Sourced]]],
+    teaching: dict[tuple[str, str], TeachingEntry],
+    specs: dict[str, tuple[Specification, Sourced]],
+    broken: _Broken,
+    problems: Problems,
+    root: Path,
+) -> None:
     """Unit and teaching files in a folder without a specification: one line per folder."""
     folders = set(units) | {spec for spec, _ in teaching}
     for folder in sorted(folders - set(specs) - broken.specs):
-        problems.add(f"{root.name}/{folder}/specification.yml", 0, "",
-                     f"the folder {root.name}/{folder}/ has unit or teaching files but no specification.yml",
-                     "add the specification file, or move the files into the right folder")
+        problems.add(
+            f"{root.name}/{folder}/specification.yml",
+            0,
+            "",
+            f"the folder {root.name}/{folder}/ has unit or teaching files but no specification.yml",
+            "add the specification file, or move the files into the right folder",
+        )
         broken.specs.add(folder)

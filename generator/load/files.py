@@ -49,8 +49,13 @@ def find_files(root: Path, problems: Problems) -> tuple[list[tuple[FileKind, dic
     a file the generator silently ignores is a mistake nobody notices.  A file refused
     for its name still counts as broken, so references to it are not reported again."""
     if not (root / "content").is_dir():
-        problems.add(str(root / "content"), 0, "", "the content folder does not exist",
-                     "run the generator from the project folder, or pass --root")
+        problems.add(
+            str(root / "content"),
+            0,
+            "",
+            "the content folder does not exist",
+            "run the generator from the project folder, or pass --root",
+        )
         return [], []
     found: list[tuple[int, tuple[object, ...], FileKind, dict[str, str], Path]] = []
     refused: list[Failure] = []
@@ -68,11 +73,21 @@ def find_files(root: Path, problems: Problems) -> tuple[list[tuple[FileKind, dic
                 if path.suffix != ".yml":
                     problems.add(display, 0, "", "content files must end in .yml", f"rename it to {path.stem}.yml")
                 elif matched is None:
-                    problems.add(display, 0, "", "the generator does not read a file in this place",
-                                 "content files go in " + ", ".join(k.where for k in KINDS))
+                    problems.add(
+                        display,
+                        0,
+                        "",
+                        "the generator does not read a file in this place",
+                        "content files go in " + ", ".join(k.where for k in KINDS),
+                    )
                 elif bad := [v for v in matched[1].values() if not PATH_SEGMENT.match(v)]:
-                    problems.add(display, 0, "", f"the name {bad[0]!r} cannot be used in a web address",
-                                 "name folders and files with letters, digits and hyphens only, e.g. 201.yml")
+                    problems.add(
+                        display,
+                        0,
+                        "",
+                        f"the name {bad[0]!r} cannot be used in a web address",
+                        "name folders and files with letters, digits and hyphens only, e.g. 201.yml",
+                    )
                 else:
                     kind, ids = matched
                     found.append((KINDS.index(kind), tuple(natural_key(p) for p in parts), kind, ids, path))
@@ -106,13 +121,18 @@ def load_files(root: Path, problems: Problems) -> tuple[list[Record], list[Failu
     return records, failures
 
 
-def _validate(kind: FileKind, loaded: Loaded, display: str,
-              problems: Problems) -> tuple[BaseModel | None, tuple[int, ...], tuple[Any, ...]]:
+def _validate(
+    kind: FileKind, loaded: Loaded, display: str, problems: Problems
+) -> tuple[BaseModel | None, tuple[int, ...], tuple[Any, ...]]:
     """The file's model; for split kinds, validated item by item in one linear pass, each
     problem at its own line.  Returns (model of the valid items, their indices, bad items)."""
     raw = loaded.data
-    if kind.split is None or not isinstance(raw, dict) or not isinstance(raw.get(kind.split[0]), list) \
-            or not raw[kind.split[0]]:
+    if (
+        kind.split is None
+        or not isinstance(raw, dict)
+        or not isinstance(raw.get(kind.split[0]), list)
+        or not raw[kind.split[0]]
+    ):
         model = validate_data(raw, kind.model, loaded, display, problems)
         count = len(getattr(model, kind.split[0])) if model is not None and kind.split else 0
         return model, tuple(range(count)), ()

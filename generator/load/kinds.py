@@ -38,7 +38,7 @@ class FileKind:
         if len(parts) != len(self.pattern):
             return None
         ids: dict[str, str] = {}
-        for want, got in zip(self.pattern, parts):
+        for want, got in zip(self.pattern, parts, strict=True):
             if want == got:
                 continue
             if want.startswith("{") and want.endswith("}.yml") and got.endswith(".yml"):
@@ -58,24 +58,33 @@ def _spec_rule(model: BaseModel, ids: Mapping[str, str]) -> Mismatch | None:
     assert isinstance(model, Specification)
     if model.slug == ids["spec"]:
         return None
-    return ("slug", f"slug {model.slug!r} does not match the folder name {ids['spec']!r}",
-            f"rename the folder to content/{model.slug}/ or set slug: {ids['spec']}")
+    return (
+        "slug",
+        f"slug {model.slug!r} does not match the folder name {ids['spec']!r}",
+        f"rename the folder to content/{model.slug}/ or set slug: {ids['spec']}",
+    )
 
 
 def _unit_rule(model: BaseModel, ids: Mapping[str, str]) -> Mismatch | None:
     assert isinstance(model, Unit)
     if model.number == ids["number"]:
         return None
-    return ("number", f"unit number {model.number!r} does not match the file name '{ids['number']}.yml'",
-            f"rename the file to {model.number}.yml")
+    return (
+        "number",
+        f"unit number {model.number!r} does not match the file name '{ids['number']}.yml'",
+        f"rename the file to {model.number}.yml",
+    )
 
 
 def _teaching_rule(model: BaseModel, ids: Mapping[str, str]) -> Mismatch | None:
     assert isinstance(model, Teaching)
     if (model.spec, model.unit) == (ids["spec"], ids["unit"]):
         return None
-    return ("unit", f"this file says {model.spec}/{model.unit} but is saved as {ids['spec']}/{ids['unit']}",
-            f"save it as content/{model.spec}/teaching/{model.unit}.yml")
+    return (
+        "unit",
+        f"this file says {model.spec}/{model.unit} but is saved as {ids['spec']}/{ids['unit']}",
+        f"save it as content/{model.spec}/teaching/{model.unit}.yml",
+    )
 
 
 def _law_rule(model: BaseModel, ids: Mapping[str, str]) -> Mismatch | None:
@@ -96,9 +105,14 @@ def _bank_rule(model: BaseModel, ids: Mapping[str, str]) -> Mismatch | None:
     assert isinstance(model, Bank)
     if (model.spec, model.unit) == (ids["spec"], ids["unit"]):
         return None
-    return ("unit", (f"this bank says spec {model.spec!r} unit {model.unit!r}, but its path says "
-                     f"{ids['spec']!r} unit {ids['unit']!r}"),
-            f"save it as quizzes/{model.spec}/{model.unit}.yml, or correct spec: and unit:")
+    return (
+        "unit",
+        (
+            f"this bank says spec {model.spec!r} unit {model.unit!r}, but its path says "
+            f"{ids['spec']!r} unit {ids['unit']!r}"
+        ),
+        f"save it as quizzes/{model.spec}/{model.unit}.yml, or correct spec: and unit:",
+    )
 
 
 # In the order they are loaded.  Rows with fixed folder names come before rows whose
@@ -118,7 +132,8 @@ RESERVED_FOLDERS = frozenset({"glossary", "legislation", "diagrams"})
 def kind_for(parts: tuple[str, ...]) -> tuple[FileKind, dict[str, str]] | None:
     for kind in KINDS:
         ids = kind.match(parts)
-        if ids is not None and not (kind.name not in ("glossary", "law", "diagram")
-                                    and parts[0] == "content" and parts[1] in RESERVED_FOLDERS):
+        if ids is not None and not (
+            kind.name not in ("glossary", "law", "diagram") and parts[0] == "content" and parts[1] in RESERVED_FOLDERS
+        ):
             return kind, ids
     return None

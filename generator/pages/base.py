@@ -12,8 +12,8 @@ from .. import labels, urls
 from ..corpus import Corpus, SpecData
 from ..markdown_text import md_escape
 from ..models import Unit
-from .quiz_payloads import ItemPayloads
 from ..relations import CrossLink, UnitKey, cross_links, law_links
+from .quiz_payloads import ItemPayloads
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,15 @@ def build(facts: Facts) -> Iterator[Page]:
         first = term.term[0].upper()
         letter = first if first.isalpha() else "#"
         letters.setdefault(letter, []).append(_entry(facts, slug, term, related.get(slug, [])))
-    yield Page(urls.GLOSSARY, "glossary.md.j2", {
-        "count": len(terms),
-        "flashcards_link": urls.relative(urls.GLOSSARY, urls.FLASHCARDS),
-        "letters": [(letter, urls.letter_anchor(letter), entries) for letter, entries in sorted(letters.items())],
-    })
+    yield Page(
+        urls.GLOSSARY,
+        "glossary.md.j2",
+        {
+            "count": len(terms),
+            "flashcards_link": urls.relative(urls.GLOSSARY, urls.FLASHCARDS),
+            "letters": [(letter, urls.letter_anchor(letter), entries) for letter, entries in sorted(letters.items())],
+        },
+    )
     yield Page(urls.FLASHCARDS, "flashcards.md.j2", {"payload_json": embed_json(_deck(facts, terms))})
 
 
@@ -42,8 +46,10 @@ def _related(terms: list[tuple[str, Term]]) -> dict[str, list[tuple[str, str]]]:
                 pairs.setdefault(slug, set()).add(other)
                 pairs.setdefault(other, set()).add(slug)
     order = {slug: i for i, (slug, _) in enumerate(terms)}
-    return {slug: [(names[o].term, f"#{o}") for o in sorted(others, key=order.__getitem__)]
-            for slug, others in pairs.items()}
+    return {
+        slug: [(names[o].term, f"#{o}") for o in sorted(others, key=order.__getitem__)]
+        for slug, others in pairs.items()
+    }
 
 
 def _entry(facts: Facts, slug: str, term: Term, related: list[tuple[str, str]]) -> dict[str, Any]:
@@ -57,9 +63,14 @@ def _entry(facts: Facts, slug: str, term: Term, related: list[tuple[str, str]]) 
 def _deck(facts: Facts, terms: list[tuple[str, Term]]) -> dict[str, Any]:
     """What the flashcard script needs: every card, and the units a learner can filter by."""
     return {
-        "terms": [{"slug": slug, "term": t.term, "definition": t.definition, "example": t.example,
-                   "units": list(t.units)} for slug, t in terms],
-        "units": [{"ref": f"{d.slug}/{n}", "label": f"{d.spec.short_title}: unit {n}, {u.title}"}
-                  for d in facts.specs for n, u in d.units.items()
-                  if any(f"{d.slug}/{n}" in t.units for _, t in terms)],
+        "terms": [
+            {"slug": slug, "term": t.term, "definition": t.definition, "example": t.example, "units": list(t.units)}
+            for slug, t in terms
+        ],
+        "units": [
+            {"ref": f"{d.slug}/{n}", "label": f"{d.spec.short_title}: unit {n}, {u.title}"}
+            for d in facts.specs
+            for n, u in d.units.items()
+            if any(f"{d.slug}/{n}" in t.units for _, t in terms)
+        ],
     }

@@ -36,18 +36,23 @@ WARNING_NAMES = (
 
 
 def build(facts: Facts) -> Iterator[Page]:
-    yield Page(PAGE, "item-stats.md.j2", {
-        "limit": f"{round(float(MAX_LENGTH_CUE_RATE) * 100)}%",
-        "tutors_href": urls.relative(PAGE, urls.TUTORS),
-        "banks": list(_banks(facts)),
-    })
+    yield Page(
+        PAGE,
+        "item-stats.md.j2",
+        {
+            "limit": f"{round(float(MAX_LENGTH_CUE_RATE) * 100)}%",
+            "tutors_href": urls.relative(PAGE, urls.TUTORS),
+            "banks": list(_banks(facts)),
+        },
+    )
 
 
 def _banks(facts: Facts) -> Iterator[dict[str, Any]]:
     doubts: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for spec, number, item_id, slugs in uncertain_law_items(facts.corpus):
-        laws = [(md_escape(facts.corpus.teaching.laws[s].law.title), urls.relative(PAGE, urls.law_page(s)))
-                for s in slugs]
+        laws = [
+            (md_escape(facts.corpus.teaching.laws[s].law.title), urls.relative(PAGE, urls.law_page(s))) for s in slugs
+        ]
         doubts.setdefault((spec, number), []).append({"id": md_escape(item_id), "laws": laws})
     for data in facts.specs:
         for number, unit in data.units.items():
@@ -59,11 +64,12 @@ def _banks(facts: Facts) -> Iterator[dict[str, Any]]:
                 "title": md_escape(f"{data.spec.short_title}, unit {number}: {unit.title}"),
                 "href": urls.relative(PAGE, urls.unit_page(data.slug, number)),
                 "total": len(bank.bank.items),
-                "outcomes": [(md_escape(labels.outcome_label(unit, oid)), n)
-                             for oid, n in _in_unit_order(unit, stats)],
+                "outcomes": [(md_escape(labels.outcome_label(unit, oid)), n) for oid, n in _in_unit_order(unit, stats)],
                 "types": [(name, dict(stats.by_type)[t]) for t, name in TYPE_NAMES.items() if t in dict(stats.by_type)],
-                "rates": [_rate("Single answer", stats.single, stats.single_cued),
-                          _rate("Multiple response", stats.multiple, stats.multiple_cued)],
+                "rates": [
+                    _rate("Single answer", stats.single, stats.single_cued),
+                    _rate("Multiple response", stats.multiple, stats.multiple_cued),
+                ],
                 "warnings": _warnings(stats),
                 "doubts": doubts.get((data.slug, number), []),
             }

@@ -26,14 +26,17 @@ def build(facts: Facts) -> Iterator[Page]:
         groups.setdefault(labels.law_group(slug), []).append(view)
         yield Page(path, "legislation.md.j2", {"law": law, "badge": view, **_law_page(facts, slug, law, path)})
     order = [title for title, _ in labels.LAW_GROUPS] + [labels.OTHER_LAWS]
-    yield Page(urls.LEGISLATION, "legislation-index.md.j2",
-               {"groups": [(g, groups[g]) for g in order if g in groups]})
+    yield Page(urls.LEGISLATION, "legislation-index.md.j2", {"groups": [(g, groups[g]) for g in order if g in groups]})
 
 
 def _law_view(slug: str, law: Law, path: str) -> dict[str, Any]:
     status_class, status_label = labels.status_badge(law.status)
-    return {"law": law, "href": urls.relative(urls.LEGISLATION, path),
-            "status_class": status_class, "status_label": status_label}
+    return {
+        "law": law,
+        "href": urls.relative(urls.LEGISLATION, path),
+        "status_class": status_class,
+        "status_label": status_label,
+    }
 
 
 def _law_page(facts: Facts, slug: str, law: Law, path: str) -> dict[str, Any]:
@@ -43,16 +46,20 @@ def _law_page(facts: Facts, slug: str, law: Law, path: str) -> dict[str, Any]:
     units = []
     for ref in law_units(facts.corpus, slug, facts.law_links):
         spec, _, number = ref.partition("/")
-        units.append((f"{titles[spec]}, unit {number}", facts.unit(spec, number).title,
-                      unit_link(facts, path, spec, number)))
+        units.append(
+            (f"{titles[spec]}, unit {number}", facts.unit(spec, number).title, unit_link(facts, path, spec, number))
+        )
     return {
         "title": front_matter(law.title),
         "trail": trail(path, [("Legislation library", urls.LEGISLATION)], law.title),
         "description": front_matter(f"{law.title}: what it says, what it means at work, and where it stands in 2026."),
-        "replaced_by": [(layer.laws[other][0].title, urls.relative(path, urls.law_page(other)))
-                        for other in law.replaced_by],
+        "replaced_by": [
+            (layer.laws[other][0].title, urls.relative(path, urls.law_page(other))) for other in law.replaced_by
+        ],
         "still_named": law.status in ("replaced", "revoked"),
-        "wording": [(titles[w.spec], [(u, unit_link(facts, path, w.spec, u)) for u in w.units], w.text)
-                    for w in law.spec_wording],
+        "wording": [
+            (titles[w.spec], [(u, unit_link(facts, path, w.spec, u)) for u in w.units], w.text)
+            for w in law.spec_wording
+        ],
         "units": units,
     }

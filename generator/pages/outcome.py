@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import urls
-from ..labels import OUTCOME_KINDS, find_outcome
 from ..corpus import SpecData
+from ..labels import OUTCOME_KINDS, find_outcome
 from ..markdown_text import front_matter
 from ..models import Unit
 from ..quiz_models import Item
@@ -67,8 +67,10 @@ def anchor_homes(facts: Facts, data: SpecData, unit: Unit, from_page: str) -> di
 
 def revise_links(facts: Facts, data: SpecData, unit: Unit, from_page: str) -> list[MapLink]:
     """Where the quiz engine's "Revise" links go, looked up as data-csh-revise="<unit>/<anchor>"."""
-    return [MapLink(anchor, href, f'data-csh-revise="{unit.number}/{anchor}"')
-            for anchor, href in anchor_homes(facts, data, unit, from_page).items()]
+    return [
+        MapLink(anchor, href, f'data-csh-revise="{unit.number}/{anchor}"')
+        for anchor, href in anchor_homes(facts, data, unit, from_page).items()
+    ]
 
 
 def build(facts: Facts) -> Iterator[Page]:
@@ -80,8 +82,9 @@ def build(facts: Facts) -> Iterator[Page]:
                 yield Page(op.path, "outcome.md.j2", _context(facts, data, unit, op, neighbours))
 
 
-def _context(facts: Facts, data: SpecData, unit: Unit, op: OutcomePage,
-             neighbours: tuple[OutcomePage | None, OutcomePage | None]) -> dict[str, Any]:
+def _context(
+    facts: Facts, data: SpecData, unit: Unit, op: OutcomePage, neighbours: tuple[OutcomePage | None, OutcomePage | None]
+) -> dict[str, Any]:
     path = op.path
     unit_page = urls.unit_page(data.slug, unit.number)
     forms = term_forms(facts, _key_terms(facts, data, unit), f"{data.slug}/{unit.number}")
@@ -91,16 +94,21 @@ def _context(facts: Facts, data: SpecData, unit: Unit, op: OutcomePage,
     criteria = [(urls.criterion_anchor(outcome.kind, c.id), c) for c in outcome.criteria] if outcome else []
     here = {anchor for anchor, _ in criteria} | ({urls.content_anchor(area.id)} if area else set())
     entry = facts.corpus.teaching.units[(data.slug, unit.number)]
-    view = {**view, "explanation": _retarget(view["explanation"], here, facts, data, unit, path),
-            "diagrams": figures(facts.corpus.teaching, entry.teaching, op.notes)}
+    view = {
+        **view,
+        "explanation": _retarget(view["explanation"], here, facts, data, unit, path),
+        "diagrams": figures(facts.corpus.teaching, entry.teaching, op.notes),
+    }
     heading_plain = f"Unit {unit.number}, {op.short}"
     prev, nxt = neighbours
     return {
         "title": front_matter(f"{heading_plain}: {outcome.title if outcome else area.title if area else ''}"),
-        "description": front_matter(f"Notes, examples and practice for {heading_plain} of the "
-                                    f"{data.spec.short_title}"),
-        "trail": trail(path, [(facts.spec_titles[data.slug], urls.spec_page(data.slug)),
-                              (f"Unit {unit.number}", unit_page)], op.short),
+        "description": front_matter(f"Notes, examples and practice for {heading_plain} of the {data.spec.short_title}"),
+        "trail": trail(
+            path,
+            [(facts.spec_titles[data.slug], urls.spec_page(data.slug)), (f"Unit {unit.number}", unit_page)],
+            op.short,
+        ),
         "heading": view["heading"],
         "unit": unit,
         "unit_link": urls.relative(path, unit_page),
@@ -140,15 +148,23 @@ def _key_terms(facts: Facts, data: SpecData, unit: Unit) -> list[str]:
 
 def outcome_items(facts: Facts, data: SpecData, unit: Unit, op: OutcomePage) -> list[Item]:
     """The reviewed items on the outcome (or content area) an outcome page teaches."""
-    return [i for i in reviewed(facts.corpus.banks.items_for(data.slug, unit.number))
-            if (op.notes.content in i.content if op.notes.content else i.outcome == op.notes.outcome)]
+    return [
+        i
+        for i in reviewed(facts.corpus.banks.items_for(data.slug, unit.number))
+        if (op.notes.content in i.content if op.notes.content else i.outcome == op.notes.outcome)
+    ]
 
 
 def _practice(facts: Facts, data: SpecData, unit: Unit, op: OutcomePage) -> Any:
     items = outcome_items(facts, data, unit, op)
     if not items:
         return None
-    payload = practice_payload(data, unit, items, facts.item_payloads,
-                               quiz_id=urls.outcome_quiz_id(data.slug, unit.number, op.slug),
-                               title=f"Unit {unit.number}, {op.short} practice")
+    payload = practice_payload(
+        data,
+        unit,
+        items,
+        facts.item_payloads,
+        quiz_id=urls.outcome_quiz_id(data.slug, unit.number, op.slug),
+        title=f"Unit {unit.number}, {op.short} practice",
+    )
     return quiz_block(op.path, payload, [unit.number], revise=revise_links(facts, data, unit, op.path))

@@ -29,13 +29,17 @@ class QuizBlock:
     links: list[MapLink]
 
 
-def quiz_block(page: str, payload: dict[str, Any], units: list[str], key_page: str | None = None,
-               revise: list[MapLink] | None = None) -> QuizBlock:
+def quiz_block(
+    page: str,
+    payload: dict[str, Any],
+    units: list[str],
+    key_page: str | None = None,
+    revise: list[MapLink] | None = None,
+) -> QuizBlock:
     """units: the unit numbers whose pages the quiz links to (in the page's specification).
     revise: where "Revise" links should go instead of the unit page (outcome pages)."""
     spec = payload["spec"]
-    links = [MapLink(f"Unit {n}", urls.relative(page, urls.unit_page(spec, n)), f'data-csh-unit="{n}"')
-             for n in units]
+    links = [MapLink(f"Unit {n}", urls.relative(page, urls.unit_page(spec, n)), f'data-csh-unit="{n}"') for n in units]
     links.append(MapLink("Progress", urls.relative(page, urls.PROGRESS), 'data-csh-progress="1"'))
     if key_page:
         links.append(MapLink("Answer key", urls.relative(page, key_page), 'data-csh-key="1"'))

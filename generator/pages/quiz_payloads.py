@@ -11,9 +11,9 @@ from typing import Any
 
 from .. import urls
 from ..corpus import SpecData
+from ..labels import find_outcome, outcome_label
 from ..markdown_text import md_html
 from ..models import TestSpec, Unit
-from ..labels import find_outcome, outcome_label
 from ..quiz_models import Item
 
 
@@ -41,15 +41,17 @@ def item_payload(item: Item, unit: Unit) -> dict[str, Any]:
         "marks": item.marks,
         "stem": md_html(item.stem),
         "explanation": md_html(item.explanation),
-        "links": [{"unit": unit.number, "anchor": urls.criterion_anchor(kind, cid), "label": cid}
-                  for cid in item.criteria]
-                 + [{"unit": unit.number, "anchor": urls.content_anchor(aid), "label": aid} for aid in item.content],
+        "links": [
+            {"unit": unit.number, "anchor": urls.criterion_anchor(kind, cid), "label": cid} for cid in item.criteria
+        ]
+        + [{"unit": unit.number, "anchor": urls.content_anchor(aid), "label": aid} for aid in item.content],
     }
     payload["demand"] = item.demand
     payload["command_word"] = item.command_word
     if item.type in ("single", "multiple"):
-        payload["options"] = [{"html": md_html(o.text), "correct": o.correct, "feedback": md_html(o.feedback)}
-                              for o in item.options]
+        payload["options"] = [
+            {"html": md_html(o.text), "correct": o.correct, "feedback": md_html(o.feedback)} for o in item.options
+        ]
     elif item.type == "true-false":
         payload["answer"] = item.answer
     elif item.type == "short":
@@ -70,8 +72,9 @@ def reviewed(items: list[Item]) -> list[Item]:
     return [item for item in items if item.status == "reviewed"]
 
 
-def practice_payload(data: SpecData, unit: Unit, items: list[Item], made: ItemPayloads,
-                     quiz_id: str = "", title: str = "") -> dict[str, Any]:
+def practice_payload(
+    data: SpecData, unit: Unit, items: list[Item], made: ItemPayloads, quiz_id: str = "", title: str = ""
+) -> dict[str, Any]:
     """A practice quiz on a unit (or, with quiz_id and title, on one of its outcome pages)."""
     used = {item.outcome for item in items}
     return {
@@ -79,24 +82,34 @@ def practice_payload(data: SpecData, unit: Unit, items: list[Item], made: ItemPa
         "mode": "practice",
         "title": title or f"Unit {unit.number} practice",
         "spec": data.slug,
-        "outcomes": [{"unit": unit.number, "id": o.id, "label": outcome_label(unit, o.id),
-                      "anchor": urls.outcome_anchor(o.id)} for o in unit.outcomes if o.id in used],
+        "outcomes": [
+            {"unit": unit.number, "id": o.id, "label": outcome_label(unit, o.id), "anchor": urls.outcome_anchor(o.id)}
+            for o in unit.outcomes
+            if o.id in used
+        ],
         "items": [made.get(data.slug, unit, item) for item in items],
     }
 
 
-def mock_payload(data: SpecData, test: TestSpec, items_by_unit: dict[str, list[Item]],
-                 made: ItemPayloads) -> dict[str, Any]:
+def mock_payload(
+    data: SpecData, test: TestSpec, items_by_unit: dict[str, list[Item]], made: ItemPayloads
+) -> dict[str, Any]:
     outcomes = []
     for part in test.outcomes:
         unit = data.resolve(part.unit or test.units[0])
         assert unit is not None  # the cross-check stage has resolved every blueprint unit
         found = find_outcome(unit, part.outcome)
-        outcomes.append({
-            "unit": unit.number, "id": part.outcome, "label": outcome_label(unit, part.outcome),
-            "anchor": urls.outcome_anchor(part.outcome), "questions": part.questions, "marks": part.marks,
-            "glh": found.glh,
-        })
+        outcomes.append(
+            {
+                "unit": unit.number,
+                "id": part.outcome,
+                "label": outcome_label(unit, part.outcome),
+                "anchor": urls.outcome_anchor(part.outcome),
+                "questions": part.questions,
+                "marks": part.marks,
+                "glh": found.glh,
+            }
+        )
     items: list[dict[str, Any]] = []
     for unit_number, unit_items in items_by_unit.items():
         unit = data.units[unit_number]
@@ -107,9 +120,14 @@ def mock_payload(data: SpecData, test: TestSpec, items_by_unit: dict[str, list[I
         "title": test.title,
         "spec": data.slug,
         "test": {
-            "id": test.id, "duration_min": test.duration_min, "questions": test.questions, "marks": test.marks,
-            "weighting": test.weighting, "length_options": list(test.length_options),
-            "understanding_percent": test.understanding_percent, "official": test.official,
+            "id": test.id,
+            "duration_min": test.duration_min,
+            "questions": test.questions,
+            "marks": test.marks,
+            "weighting": test.weighting,
+            "length_options": list(test.length_options),
+            "understanding_percent": test.understanding_percent,
+            "official": test.official,
         },
         "outcomes": outcomes,
         "items": items,

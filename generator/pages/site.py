@@ -21,10 +21,18 @@ def build(facts: Facts) -> Iterator[Page]:
     yield Page(urls.HOME, "home.md.j2", _home(facts))
     yield Page(urls.PROGRESS, "progress.md.j2", _progress(facts))
     yield Page(urls.TUTORS, "tutors.md.j2", _tutors(facts))
-    yield Page(urls.ABOUT, "about.md.j2", {"specs": [
-        {"spec": d.spec, "href": urls.relative(urls.ABOUT, urls.spec_page(d.slug))} for d in facts.specs]})
-    tables = [(t["name"].lower(), {**t, "rows": [{**r, "required": "**required**" if r["required"] else ""}
-                                                  for r in t["rows"]]}) for t in model_tables(CONTENT_MODELS)]
+    yield Page(
+        urls.ABOUT,
+        "about.md.j2",
+        {"specs": [{"spec": d.spec, "href": urls.relative(urls.ABOUT, urls.spec_page(d.slug))} for d in facts.specs]},
+    )
+    tables = [
+        (
+            t["name"].lower(),
+            {**t, "rows": [{**r, "required": "**required**" if r["required"] else ""} for r in t["rows"]]},
+        )
+        for t in model_tables(CONTENT_MODELS)
+    ]
     yield Page(urls.CONTENT_FORMAT, "content-format.md.j2", {"tables": tables})
 
 
@@ -50,18 +58,29 @@ def _progress(facts: Facts) -> dict[str, Any]:
     for data in facts.specs:
         for test in data.spec.tests:
             href = urls.relative(urls.PROGRESS, urls.test_page(data.slug, test.id))
-            links.append(MapLink(md_escape(test.title), href,
-                                 f'data-csh-quiz="{urls.mock_quiz_id(data.slug, test.id)}"'))
+            links.append(
+                MapLink(md_escape(test.title), href, f'data-csh-quiz="{urls.mock_quiz_id(data.slug, test.id)}"')
+            )
             tests.append((md_escape(test.title), href, md_escape(data.spec.short_title)))
         for number, unit in data.units.items():
             if banks and reviewed(banks.items_for(data.slug, number)):
-                links.append(MapLink(f"Unit {number}", urls.relative(urls.PROGRESS, urls.unit_page(data.slug, number)),
-                                     f'data-csh-quiz="{urls.practice_quiz_id(data.slug, number)}"'))
+                links.append(
+                    MapLink(
+                        f"Unit {number}",
+                        urls.relative(urls.PROGRESS, urls.unit_page(data.slug, number)),
+                        f'data-csh-quiz="{urls.practice_quiz_id(data.slug, number)}"',
+                    )
+                )
             for op in outcome_pages(facts, data, unit):
                 if outcome_items(facts, data, unit, op):
                     quiz = urls.outcome_quiz_id(data.slug, number, op.slug)
-                    links.append(MapLink(f"Unit {number}, {op.short}", urls.relative(urls.PROGRESS, op.path),
-                                         f'data-csh-quiz="{quiz}"'))
+                    links.append(
+                        MapLink(
+                            f"Unit {number}, {op.short}",
+                            urls.relative(urls.PROGRESS, op.path),
+                            f'data-csh-quiz="{quiz}"',
+                        )
+                    )
     return {"links": links, "tests": tests}
 
 
@@ -74,11 +93,23 @@ def _tutors(facts: Facts) -> dict[str, Any]:
             entry = layer.units.get((data.slug, number)) if layer else None
             if entry:
                 href = urls.relative(urls.TUTORS, urls.unit_page(data.slug, number))
-                units.append({"unit": unit, "href": href, "count": len(entry[0].activities),
-                              "activities": [activity_view(a, unit, href, with_target=True)
-                                             for a in entry[0].activities]})
+                units.append(
+                    {
+                        "unit": unit,
+                        "href": href,
+                        "count": len(entry[0].activities),
+                        "activities": [activity_view(a, unit, href, with_target=True) for a in entry[0].activities],
+                    }
+                )
         if units:
             sections.append((data.spec.short_title, units))
-    keys = [(md_escape(t.title), urls.relative(urls.TUTORS, urls.answer_key_page(d.slug, t.id)),
-             md_escape(d.spec.short_title)) for d in facts.specs for t in d.spec.tests]
+    keys = [
+        (
+            md_escape(t.title),
+            urls.relative(urls.TUTORS, urls.answer_key_page(d.slug, t.id)),
+            md_escape(d.spec.short_title),
+        )
+        for d in facts.specs
+        for t in d.spec.tests
+    ]
     return {"sections": sections, "keys": keys, "item_stats_link": urls.relative(urls.TUTORS, urls.ITEM_STATS)}

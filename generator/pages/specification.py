@@ -33,40 +33,52 @@ def spec_context(facts: Facts, data: SpecData, path: str) -> dict[str, Any]:
         "source": source,
         "notes": [(labels.spec_note_heading(n.kind), md_inline(n.text)) for n in spec.notes],
         "qualifications": [_qualification(facts, data, q, path) for q in spec.qualifications],
-        "tests": [{
-            "title": t.title,
-            "href": urls.relative(path, urls.test_page(data.slug, t.id)),
-            "size": labels.test_size(t.duration_min, t.questions, t.marks),
-            "units": [(n, unit_link(facts, path, data.slug, n)) for n in t.units],
-        } for t in spec.tests],
-        "units": [{
-            "label": " / ".join([number, *unit.aliases]),
-            "href": urls.relative(path, urls.unit_page(data.slug, number)),
-            "unit": unit,
-            "unlisted": unit.status == "not-in-structure",
-        } for number, unit in data.units.items()],
+        "tests": [
+            {
+                "title": t.title,
+                "href": urls.relative(path, urls.test_page(data.slug, t.id)),
+                "size": labels.test_size(t.duration_min, t.questions, t.marks),
+                "units": [(n, unit_link(facts, path, data.slug, n)) for n in t.units],
+            }
+            for t in spec.tests
+        ],
+        "units": [
+            {
+                "label": " / ".join([number, *unit.aliases]),
+                "href": urls.relative(path, urls.unit_page(data.slug, number)),
+                "unit": unit,
+                "unlisted": unit.status == "not-in-structure",
+            }
+            for number, unit in data.units.items()
+        ],
     }
 
 
 def _qualification(facts: Facts, data: SpecData, qual: Qualification, path: str) -> dict[str, Any]:
-    rows = [(label, value) for label, value in (
-        ("Qualification number", md_escape(qual.number or "")),
-        ("Accreditation number", md_escape(qual.accreditation or "")),
-        ("Level", md_escape(qual.level or "")),
-        ("Credits required", "" if qual.credits is None else str(qual.credits)),
-        ("Guided learning hours", "" if qual.glh is None else str(qual.glh)),
-        ("Total qualification time", "" if qual.tqt is None else f"{qual.tqt} hours"),
-        ("Age", md_escape(qual.age or "")),
-    ) if value]
+    rows = [
+        (label, value)
+        for label, value in (
+            ("Qualification number", md_escape(qual.number or "")),
+            ("Accreditation number", md_escape(qual.accreditation or "")),
+            ("Level", md_escape(qual.level or "")),
+            ("Credits required", "" if qual.credits is None else str(qual.credits)),
+            ("Guided learning hours", "" if qual.glh is None else str(qual.glh)),
+            ("Total qualification time", "" if qual.tqt is None else f"{qual.tqt} hours"),
+            ("Age", md_escape(qual.age or "")),
+        )
+        if value
+    ]
     groups = []
     for group in qual.groups:
         first = data.resolve(group.units[0])
-        groups.append({
-            "title": group.title,
-            "rule": labels.group_rule(group.min_units, group.max_units, group.min_credits, group.max_credits),
-            "reference_label": md_escape(first.reference_label if first else "Reference"),
-            "rows": [_group_row(facts, data, number, path) for number in group.units],
-        })
+        groups.append(
+            {
+                "title": group.title,
+                "rule": labels.group_rule(group.min_units, group.max_units, group.min_credits, group.max_credits),
+                "reference_label": md_escape(first.reference_label if first else "Reference"),
+                "rows": [_group_row(facts, data, number, path) for number in group.units],
+            }
+        )
     barred = []
     for units in qual.barred:
         links = [f"[{n}]({unit_link(facts, path, data.slug, n)})" for n in units]

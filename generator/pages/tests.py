@@ -34,8 +34,9 @@ def _parts(facts: Facts, data: SpecData, test: TestSpec) -> Iterator[tuple[Any, 
         yield part, facts.unit(data.slug, part.unit or test.units[0])
 
 
-def _test_context(facts: Facts, data: SpecData, test: TestSpec, units: list[Unit], payload: dict[str, Any],
-                  path: str, key: str) -> dict[str, Any]:
+def _test_context(
+    facts: Facts, data: SpecData, test: TestSpec, units: list[Unit], payload: dict[str, Any], path: str, key: str
+) -> dict[str, Any]:
     several = len(test.units) > 1
     rows = []
     for part, unit in _parts(facts, data, test):
@@ -48,20 +49,28 @@ def _test_context(facts: Facts, data: SpecData, test: TestSpec, units: list[Unit
         "spec": data.spec,
         "test": test,
         "trail": spec_trail(facts, path, data.slug, test.title),
-        "unit_links": [(n, urls.relative(path, urls.unit_page(data.slug, u.number)))
-                       for n, u in zip(test.units, units)],
+        "unit_links": [
+            (n, urls.relative(path, urls.unit_page(data.slug, u.number)))
+            for n, u in zip(test.units, units, strict=True)
+        ],
         "basis": "" if test.official else md_inline(test.basis or ""),
         "part_heading": "Unit and outcome" if several else "Outcome",
         "amount_heading": "Marks" if test.marks else "Questions",
         "rows": rows,
         "total": test.marks if test.marks else test.questions,
-        "quiz": quiz_block(path, payload, [u.number for u in units], key,
-                           revise=[link for u in units for link in revise_links(facts, data, u, path)]),
+        "quiz": quiz_block(
+            path,
+            payload,
+            [u.number for u in units],
+            key,
+            revise=[link for u in units for link in revise_links(facts, data, u, path)],
+        ),
     }
 
 
-def _key_context(facts: Facts, data: SpecData, test: TestSpec, units: list[Unit], payload: dict[str, Any],
-                 path: str, test_path: str) -> dict[str, Any]:
+def _key_context(
+    facts: Facts, data: SpecData, test: TestSpec, units: list[Unit], payload: dict[str, Any], path: str, test_path: str
+) -> dict[str, Any]:
     groups = []
     for part, unit in _parts(facts, data, test):
         entries = [i for i in payload["items"] if i["unit"] == unit.number and i["outcome"] == part.outcome]
@@ -69,8 +78,9 @@ def _key_context(facts: Facts, data: SpecData, test: TestSpec, units: list[Unit]
         groups.append({"label": label, "entries": [(urls.key_item_anchor(i["id"]), i) for i in entries]})
     return {
         "title": front_matter(f"Answer key: {test.title} ({data.spec.short_title})"),
-        "description": front_matter(f"Every question in the bank for the {test.title}, with its answer and "
-                                    "explanation, for tutors."),
+        "description": front_matter(
+            f"Every question in the bank for the {test.title}, with its answer and explanation, for tutors."
+        ),
         "test": test,
         "trail": trail(path, [("For tutors", urls.TUTORS)], f"Answer key: {test.title}"),
         "test_link": urls.relative(path, test_path),

@@ -28,18 +28,23 @@ def build(facts: Facts) -> Iterator[Page]:
             yield Page(path, "unit.md.j2", context)
             for alias in unit.aliases:
                 alias_path = urls.unit_page(data.slug, alias)
-                yield Page(alias_path, "alias.md.j2", {**alias_context(unit, alias),
-                                                       "trail": spec_trail(facts, alias_path, data.slug, f"Unit {alias}")})
+                yield Page(
+                    alias_path,
+                    "alias.md.j2",
+                    {**alias_context(unit, alias), "trail": spec_trail(facts, alias_path, data.slug, f"Unit {alias}")},
+                )
 
 
-def unit_context(facts: Facts, data: SpecData, unit: Unit, path: str, tests: list[TestSpec],
-                 quals: list[str]) -> dict[str, Any]:
+def unit_context(
+    facts: Facts, data: SpecData, unit: Unit, path: str, tests: list[TestSpec], quals: list[str]
+) -> dict[str, Any]:
     spec = data.spec
     teaching = teaching_context(facts, data, unit, path)
     return {
         "title": front_matter(f"Unit {unit.number}: {unit.title}"),
-        "description": front_matter(f"Outcomes and assessment criteria for {spec.short_title} unit "
-                                    f"{unit.number}, {unit.title}"),
+        "description": front_matter(
+            f"Outcomes and assessment criteria for {spec.short_title} unit {unit.number}, {unit.title}"
+        ),
         "unit": unit,
         "spec": spec,
         "trail": spec_trail(facts, path, spec.slug, f"Unit {unit.number}"),
@@ -57,8 +62,10 @@ def unit_context(facts: Facts, data: SpecData, unit: Unit, path: str, tests: lis
         "knowledge": [(urls.knowledge_anchor(k.id), k) for k in unit.knowledge],
         "comparisons": [comparison(data.slug, unit, data.units[p], path) for p in unit.parallel],
         "practice": practice_block(facts, data, unit, path, revise_links(facts, data, unit, path)),
-        "outcome_links": [(f"{op.short}: {_target_title(unit, op.notes.outcome, op.notes.content)}",
-                           urls.relative(path, op.path)) for op in outcome_pages(facts, data, unit)],
+        "outcome_links": [
+            (f"{op.short}: {_target_title(unit, op.notes.outcome, op.notes.content)}", urls.relative(path, op.path))
+            for op in outcome_pages(facts, data, unit)
+        ],
         "source_line": _source_line(data, unit),
         "about_link": urls.relative(path, urls.ABOUT),
         "tutors_link": urls.relative(path, urls.TUTORS),
@@ -105,14 +112,17 @@ def _test_summary(facts: Facts, data: SpecData, unit: Unit, test: TestSpec, path
         part_unit = facts.unit(data.slug, part.unit) if part.unit else unit
         other = part_unit.number != unit.number
         amount = part.marks if part.marks is not None else part.questions
-        rows.append({
-            "label": (f"Unit {part_unit.number}, " if other else "") + part.outcome,
-            "href": unit_link(facts, path, data.slug, part_unit.number, urls.outcome_anchor(part.outcome))
-            if other else "#" + urls.outcome_anchor(part.outcome),
-            "title": md_escape(part.printed_title or labels.outcome_label(part_unit, part.outcome)),
-            "amount": "" if amount is None else str(amount),
-            "share": "" if amount is None else f"{round(100 * amount / total)}%",
-        })
+        rows.append(
+            {
+                "label": (f"Unit {part_unit.number}, " if other else "") + part.outcome,
+                "href": unit_link(facts, path, data.slug, part_unit.number, urls.outcome_anchor(part.outcome))
+                if other
+                else "#" + urls.outcome_anchor(part.outcome),
+                "title": md_escape(part.printed_title or labels.outcome_label(part_unit, part.outcome)),
+                "amount": "" if amount is None else str(amount),
+                "share": "" if amount is None else f"{round(100 * amount / total)}%",
+            }
+        )
     return {
         "test": test,
         "size": labels.test_size(test.duration_min, test.questions, test.marks),
@@ -155,4 +165,3 @@ def alias_context(unit: Unit, alias: str) -> dict[str, Any]:
         "unit_method": methods.get(unit.number, "another method").lower(),
         "unit_link": urls.relative(urls.unit_page("", alias), urls.unit_page("", unit.number)),
     }
-

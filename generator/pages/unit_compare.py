@@ -29,12 +29,14 @@ def comparison(spec: str, unit: Unit, other: Unit, path: str) -> dict[str, Any]:
         if left and right:
             for a, b in itertools.zip_longest(left.criteria, right.criteria):
                 pairs.append((_cell(left, a, ""), _cell(right, b, other_page)))
-        outcomes.append({
-            "summary": summary,
-            "left": md_escape(left.title if left else ""),
-            "right": md_escape(right.title if right else ""),
-            "pairs": pairs,
-        })
+        outcomes.append(
+            {
+                "summary": summary,
+                "left": md_escape(left.title if left else ""),
+                "right": md_escape(right.title if right else ""),
+                "pairs": pairs,
+            }
+        )
     return {"other": other, "other_page": other_page, "rows": rows, "outcomes": outcomes}
 
 

@@ -33,8 +33,7 @@ def teaching_context(facts: Facts, data: SpecData, unit: Unit, path: str) -> dic
     teaching = entry[0]
     return {
         "teaching": teaching,
-        "key_terms": [(urls.relative(path, urls.GLOSSARY, slug), layer.terms[slug][0])
-                      for slug in teaching.key_terms],
+        "key_terms": [(urls.relative(path, urls.GLOSSARY, slug), layer.terms[slug][0]) for slug in teaching.key_terms],
         "flashcards_link": urls.relative(path, urls.FLASHCARDS),
         "laws": laws,
         "activities": [activity_view(a, unit, "", with_target=False) for a in teaching.activities],
@@ -58,9 +57,11 @@ def _term_forms(facts: Facts, key_terms: list[str], ref: str) -> list[TermForm]:
 def _figures(layer: TeachingLayer, teaching: Teaching, notes: OutcomeNotes) -> list[str]:
     """The diagrams the teaching file places in these notes, as figure HTML, in file order."""
     target = notes.outcome or notes.content or ""
-    return [figure_html(layer.diagrams[use.diagram].diagram, f"fig-{urls.notes_anchor(target)}-{use.diagram}")
-            for use in teaching.diagrams
-            if (use.outcome, use.content) == (notes.outcome, notes.content)]
+    return [
+        figure_html(layer.diagrams[use.diagram].diagram, f"fig-{urls.notes_anchor(target)}-{use.diagram}")
+        for use in teaching.diagrams
+        if (use.outcome, use.content) == (notes.outcome, notes.content)
+    ]
 
 
 def _notes_view(unit: Unit, notes: OutcomeNotes, forms: list[TermForm], glossary: str) -> dict[str, Any]:
@@ -91,13 +92,18 @@ def _law_cards(facts: Facts, data: SpecData, unit: Unit, path: str) -> list[dict
     for slug in unit_laws(facts.law_links, (data.slug, unit.number)):
         law = layer.laws[slug][0]
         status_class, status_label = labels.status_badge(law.status)
-        cards.append({"law": law, "href": urls.relative(path, urls.law_page(slug)),
-                      "status_class": status_class, "status_label": status_label})
+        cards.append(
+            {
+                "law": law,
+                "href": urls.relative(path, urls.law_page(slug)),
+                "status_class": status_class,
+                "status_label": status_label,
+            }
+        )
     return cards
 
 
-def practice_block(facts: Facts, data: SpecData, unit: Unit, path: str,
-                   revise: list[MapLink]) -> QuizBlock | None:
+def practice_block(facts: Facts, data: SpecData, unit: Unit, path: str, revise: list[MapLink]) -> QuizBlock | None:
     banks = facts.corpus.banks
     items = reviewed(banks.items_for(data.slug, unit.number)) if banks else []
     if not items:

@@ -72,8 +72,10 @@ def json_schemas() -> dict[str, dict[str, Any]]:
 
 def schema_texts() -> dict[str, str]:
     """The schema files' exact text, by file name; sorted keys so output is deterministic."""
-    return {f"{stem}.schema.json": json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-            for stem, schema in json_schemas().items()}
+    return {
+        f"{stem}.schema.json": json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        for stem, schema in json_schemas().items()
+    }
 
 
 def write_schemas(dest: Path = SCHEMA_DIR) -> list[Path]:

@@ -3,14 +3,14 @@ planner rules and the flashcard deck."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from .base import Fixed
 
-
 # --------------------------------------------------------------------------- quizzes
+
 
 class Link(Fixed):
     """A criterion or content anchor an item assesses, for "Revise:" links."""
@@ -84,7 +84,7 @@ class ExtendedItem(ItemBase):
 
 
 Item = Annotated[
-    Union[SingleItem, MultipleItem, TrueFalseItem, ShortItem, MatchingItem, OrderingItem, ExtendedItem],
+    SingleItem | MultipleItem | TrueFalseItem | ShortItem | MatchingItem | OrderingItem | ExtendedItem,
     Field(discriminator="type"),
 ]
 
@@ -136,10 +136,11 @@ class MockPayload(Fixed):
     items: list[Item]
 
 
-QuizPayload = Annotated[Union[PracticePayload, MockPayload], Field(discriminator="mode")]
+QuizPayload = Annotated[PracticePayload | MockPayload, Field(discriminator="mode")]
 
 
 # ---------------------------------------------------------------------- route planner
+
 
 class Limits(Fixed):
     min_units: int | None = None
@@ -187,6 +188,7 @@ class RouteRules(Fixed):
 
 
 # ------------------------------------------------------------------------- flashcards
+
 
 class Card(Fixed):
     slug: str

@@ -9,8 +9,8 @@ from pydantic import Field, RootModel
 
 from .base import Fixed
 
-
 # ------------------------------------------------------------------ localStorage records
+
 
 class AttemptOutcome(Fixed):
     unit: str
