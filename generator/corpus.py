@@ -26,12 +26,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
-from .anchors import slugify
 from .diagrams.models import Diagram
 from .models import Specification, Unit
 from .problems import Problems
 from .quiz_models import Bank, Item
 from .teaching_models import Law, Teaching, Term
+from .urls import slugify
 from .yamlload import Loaded, Path_
 
 NaturalKey = tuple[tuple[int, int, str], ...]

@@ -34,7 +34,7 @@ Need = tuple[str | None, str, int, str, str | None]
 
 def allocate(weights: list[int], total: int) -> list[int]:
     """Largest-remainder shares of `total`; ties go to the earlier outcome.  Whole-number
-    arithmetic, so quiz.js's allocate() gives exactly the same answer for any length."""
+    arithmetic, so quiz-engine.js's allocate() gives exactly the same answer for any length."""
     weight_sum = sum(weights)
     counts = [w * total // weight_sum for w in weights]
     remainders = [w * total % weight_sum for w in weights]

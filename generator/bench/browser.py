@@ -187,7 +187,7 @@ def measure_pages(
 
 
 # Runs in the page.  Goes through the DOM only (conventions §5 hooks and the visible
-# controls), so it keeps working while quiz.js is split into files under window.CSHub.
+# controls), so it does not depend on how the quiz scripts are split.
 # Rendering is synchronous today; waiting on a MutationObserver keeps the measurement
 # right if it ever becomes asynchronous.
 _MOCK_JS = """

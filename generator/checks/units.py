@@ -3,9 +3,9 @@ cross-links resolving.  One rule per function."""
 
 from __future__ import annotations
 
-from ..anchors import content_anchor, criterion_anchor, knowledge_anchor, outcome_anchor
 from ..corpus import ValidatedCorpus
 from ..problems import Problems
+from ..urls import content_anchor, criterion_anchor, knowledge_anchor, outcome_anchor
 from ..yamlload import Path_
 from .common import report
 
@@ -19,7 +19,7 @@ def unit_anchors_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
         for oi, outcome in enumerate(unit.outcomes):
             claims.append((outcome_anchor(outcome.id), ("outcomes", oi, "id"), f"outcome {outcome.id!r}"))
             claims += [
-                (criterion_anchor(outcome, c.id), ("outcomes", oi, "criteria", ci, "id"), f"criterion {c.id!r}")
+                (criterion_anchor(outcome.kind, c.id), ("outcomes", oi, "criteria", ci, "id"), f"criterion {c.id!r}")
                 for ci, c in enumerate(outcome.criteria)
             ]
         claims += [

@@ -10,7 +10,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from ..anchors import slugify
 from ..corpus import (
     BankData,
     Banks,
@@ -29,6 +28,7 @@ from ..models import Specification, Unit
 from ..problems import Problems
 from ..quiz_models import Bank
 from ..teaching_models import Glossary, Law, Teaching
+from ..urls import slugify
 from .files import Failure, Record
 
 

@@ -1,4 +1,4 @@
-"""Quiz payloads: the JSON the quiz engine (overrides/assets/javascripts/quiz.js) reads.
+"""Quiz payloads: the JSON the quiz engine (overrides/assets/javascripts/quiz-*.js) reads.
 
 Markdown in stems, options and feedback is rendered to HTML here, at build time, so the
 browser needs no Markdown library and glossary tooltips can never reach quiz markup.

@@ -40,7 +40,7 @@ def teaching_context(facts: Facts, data: SpecData, unit: Unit, path: str) -> dic
     }
 
 
-def _term_forms(facts: Facts, key_terms: list[str], ref: str) -> list[TermForm]:
+def term_forms(facts: Facts, key_terms: list[str], ref: str) -> list[TermForm]:
     """The glossary terms whose tooltips a unit's notes may show: its key terms first, then
     every other term the glossary says the unit uses."""
     layer = facts.corpus.teaching
@@ -54,7 +54,7 @@ def _term_forms(facts: Facts, key_terms: list[str], ref: str) -> list[TermForm]:
     return forms
 
 
-def _figures(layer: TeachingLayer, teaching: Teaching, notes: OutcomeNotes) -> list[str]:
+def figures(layer: TeachingLayer, teaching: Teaching, notes: OutcomeNotes) -> list[str]:
     """The diagrams the teaching file places in these notes, as figure HTML, in file order."""
     target = notes.outcome or notes.content or ""
     return [
@@ -64,7 +64,7 @@ def _figures(layer: TeachingLayer, teaching: Teaching, notes: OutcomeNotes) -> l
     ]
 
 
-def _notes_view(unit: Unit, notes: OutcomeNotes, forms: list[TermForm], glossary: str) -> dict[str, Any]:
+def notes_view(unit: Unit, notes: OutcomeNotes, forms: list[TermForm], glossary: str) -> dict[str, Any]:
     if notes.content:
         area = next(a for a in unit.content if a.id == notes.content)
         heading = f"{notes.content} {md_escape(area.title)}"
@@ -110,9 +110,3 @@ def practice_block(facts: Facts, data: SpecData, unit: Unit, path: str, revise: 
         return None
     payload = practice_payload(data, unit, items, facts.item_payloads)
     return quiz_block(path, payload, [unit.number], revise=revise)
-
-
-# The outcome pages (pages/outcome.py) print the same notes.
-notes_view = _notes_view
-term_forms = _term_forms
-figures = _figures

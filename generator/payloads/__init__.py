@@ -15,7 +15,7 @@ against these models, and the published JSON Schemas in ``schemas/payloads/`` ar
 regenerated from them with ``python -m generator.payloads``.
 
 Where the build fixes a shape, unknown keys are refused (``extra="forbid"``), so a field
-added in generator/quiz_render.py without a model change fails the tests.  Stored
+added in generator/pages/quiz_payloads.py without a model change fails the tests.  Stored
 records are described as the scripts write them; the scripts themselves still read
 stored data defensively, because storage can hold anything.
 """

@@ -21,7 +21,7 @@ class Link(Fixed):
 
 
 class ItemBase(Fixed):
-    """Fields every item has (generator/quiz_render.py item_payload)."""
+    """Fields every item has (generator/pages/quiz_payloads.py item_payload)."""
 
     id: str
     unit: str
