@@ -36,7 +36,20 @@ def front_matter(text: str) -> str:
 _CONVERTERS: dict[tuple[str, ...], md_lib.Markdown] = {}
 
 
+# Most quiz options and feedback are one plain sentence: no character Markdown treats as
+# syntax, nothing at the start of the line that could open a block.  Python-Markdown turns
+# such a sentence into "<p>sentence</p>", so it is returned as it is, without a parse
+# (tests/test_pages.py checks the two agree on every text in the real content).
+_PLAIN = re.compile(r"[A-Za-z£\"'(][^\n*_`\[\]<>&\\#!|{}~=+:@$^]*")
+
+
+def is_plain(text: str) -> bool:
+    return bool(_PLAIN.fullmatch(text)) and not text.endswith(" ")
+
+
 def _to_html(text: str, extensions: tuple[str, ...]) -> str:
+    if is_plain(text):
+        return text
     converter = _CONVERTERS.get(extensions)
     if converter is None:
         converter = _CONVERTERS[extensions] = md_lib.Markdown(extensions=list(extensions), output_format="html")

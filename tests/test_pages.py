@@ -261,3 +261,22 @@ def test_revise_links_lead_to_outcome_pages(pages):
     assert '(../units/201/lo-1.md#ac-1-1-3){ data-csh-revise="201/ac-1-1-3" }' in page
     # A unit without teaching notes keeps its unit-page anchors (no revise entries).
     assert "data-csh-revise" not in pages["nvq-cco/units/2.md"]
+
+
+def test_plain_sentences_skip_markdown_but_render_the_same(corpus):
+    """The fast path for plain sentences gives exactly what Python-Markdown gives."""
+    import markdown
+
+    from generator.markdown_text import is_plain
+
+    texts = set()
+    for (spec, unit), _ in corpus.banks.by_unit.items():
+        for item in corpus.banks.items_for(spec, unit):
+            texts.update([item.stem, item.explanation])
+            texts.update(t for o in getattr(item, "options", []) or [] for t in (o.text, o.feedback or ""))
+    plain = [t for t in texts if t and is_plain(t)]
+    assert len(plain) > 1000
+    for text in plain:
+        html = markdown.markdown(text, extensions=["attr_list", "tables"], output_format="html")
+        assert html == f"<p>{text}</p>", text
+    assert not is_plain("1. a list") and not is_plain("- a list") and not is_plain("a *b*") and not is_plain("a & b")
