@@ -8,11 +8,19 @@ Only teaching notes are marked: criteria, quizzes and everything else stay plain
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
 # Existing Markdown links, inline code and HTML tags are never touched.
 _PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)(\{[^}]*\})?|`[^`]*`|<[^>]+>")
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching any of the words; every outcome page of a unit uses the same
+    terms, and compiling a pattern of hundreds of words costs more than using it."""
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
 
 
 class TermForm(NamedTuple):
@@ -37,7 +45,7 @@ def link_terms(markdown: str, terms: list[TermForm], glossary_path: str, limit: 
     if not forms:
         return markdown
     forms.sort(key=lambda f: -len(f[0]))
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f[0]) for f in forms) + r")(?![\w-])", re.IGNORECASE)
+    pattern = _pattern(tuple(f[0] for f in forms))
     lookup = {f[0].lower(): f for f in forms}
     done: set[str] = set()
     out_lines = []

@@ -10,6 +10,7 @@ for each kind of build, so links between pages are always written source-relativ
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -126,6 +127,7 @@ def schema_file(name: str) -> str:
     return f"schemas/{name}"
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     """A link from one page to another (or to a place on it), relative to the source
     page, so the site works at the root, under a sub-path and from file://."""
