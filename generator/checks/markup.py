@@ -69,6 +69,13 @@ _DEEP = re.compile(r"^(?:[ \t]{40,}|(?:>[ \t]*){10,})", re.MULTILINE)
 # Without one of these characters Markdown can produce no raw HTML, no link and no
 # attribute, so the (slow) render is skipped: most text fields are plain prose.
 _SUSPECT = re.compile(r"[<\[{]")
+# Without '<' (raw HTML, autolinks), '{' (attributes) or '&' (entities that could spell a
+# scheme), the only addresses Markdown can make are link and image targets "](...)" and
+# reference definitions "[id]: ...": when all of those are safe, the render is skipped too.
+# Anything else goes through the full render and scan below.
+_NEEDS_RENDER = re.compile(r"[<{&]")
+_LINK_TARGET = re.compile(r"\]\(([^)]*)")
+_REF_TARGET = re.compile(r"^[ ]{0,3}\[[^\]]*\]:[ \t]*(\S*)", re.MULTILINE)
 _TABLE_ALIGN = re.compile(r"^text-align: (left|right|center);?$")
 _ENTITY = re.compile(r"^&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);$")
 _TAG = re.compile(r"<\s*([A-Za-z][A-Za-z0-9-]*)")
@@ -161,6 +168,10 @@ def markup_problem(text: str) -> tuple[str, str] | None:
     limit = _limits(text)
     if limit or not _SUSPECT.search(text):
         return limit
+    if not _NEEDS_RENDER.search(text) and all(
+        safe_url(target) for target in (*_LINK_TARGET.findall(text), *_REF_TARGET.findall(text))
+    ):
+        return None
     _MD.reset()
     try:
         html: str = _MD.convert(text)
