@@ -4,7 +4,6 @@ One rule per function; each walks the bank once, so checking stays linear in its
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from ..corpus import BankData, SpecData, ValidatedCorpus
@@ -13,7 +12,7 @@ from ..problems import Problems
 from ..quiz_stats import MAX_LENGTH_CUE_RATE, bank_stats
 from ..quizzes import BANK_FACTOR, blueprint_rows
 from ..teaching import MIN_PRACTICE_ITEMS, outcome_counts
-from .common import report
+from .common import repeated, report, unknown_in_unit
 
 
 def _banks(corpus: ValidatedCorpus) -> Iterator[tuple[BankData, SpecData, Unit]]:
@@ -41,16 +40,14 @@ def bank_unit_exists(corpus: ValidatedCorpus, problems: Problems) -> None:
 
 def item_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
     for bank, _, _ in _banks(corpus):
-        ids = Counter(item.id for item in bank.bank.items)
-        for item, i in zip(bank.bank.items, bank.indices, strict=True):
-            if ids[item.id] > 1:
-                report(
-                    problems,
-                    bank.origin,
-                    ("items", i, "id"),
-                    f"item id {item.id!r} is used more than once",
-                    "give every item its own id and never reuse an old one",
-                )
+        for p, item_id in repeated(item.id for item in bank.bank.items):
+            report(
+                problems,
+                bank.origin,
+                ("items", bank.indices[p], "id"),
+                f"item id {item_id!r} is used more than once",
+                "give every item its own id and never reuse an old one",
+            )
 
 
 def item_references_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -68,24 +65,12 @@ def item_references_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
                     f"unit {unit.number} has no outcome {item.outcome!r}",
                     f"use one of: {', '.join(outcomes)}",
                 )
-            for ci, cid in enumerate(item.criteria):
-                if cid not in criteria:
-                    report(
-                        problems,
-                        bank.origin,
-                        ("items", i, "criteria", ci),
-                        f"unit {unit.number} has no criterion {cid!r}",
-                        "use a printed criterion id",
-                    )
-            for ai, aid in enumerate(item.content):
-                if aid not in areas:
-                    report(
-                        problems,
-                        bank.origin,
-                        ("items", i, "content", ai),
-                        f"unit {unit.number} has no content area {aid!r}",
-                        "use a printed content id such as A1",
-                    )
+            unknown_in_unit(
+                problems, bank.origin, ("items", i, "criteria"), item.criteria, criteria, unit.number, "criterion"
+            )
+            unknown_in_unit(
+                problems, bank.origin, ("items", i, "content"), item.content, areas, unit.number, "content area"
+            )
 
 
 def items_cover_something(corpus: ValidatedCorpus, problems: Problems) -> None:

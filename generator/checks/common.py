@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 from ..corpus import Sourced, ValidatedCorpus
 from ..problems import Problems
@@ -14,3 +15,25 @@ Check = Callable[[ValidatedCorpus, Problems], None]
 def report(problems: Problems, origin: Sourced, loc: Path_, message: str, hint: str, field: str | None = None) -> None:
     """A problem at ``loc`` in the file ``origin`` came from."""
     problems.add(origin.display, origin.line(*loc), format_loc(loc) if field is None else field, message, hint)
+
+
+def repeated(values: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """(position, value) of every occurrence of a value that occurs more than once."""
+    listed = list(values)
+    counts = Counter(listed)
+    return ((i, value) for i, value in enumerate(listed) if counts[value] > 1)
+
+
+def missing(refs: Iterable[str], loc: Path_, ok: Callable[[str], bool]) -> Iterator[tuple[Path_, str]]:
+    """(loc + (position,), ref) of each entry of the list at ``loc`` that ``ok`` refuses."""
+    return ((loc + (i,), ref) for i, ref in enumerate(refs) if not ok(ref))
+
+
+def unknown_in_unit(
+    problems: Problems, origin: Sourced, loc: Path_, refs: Iterable[str], known: Collection[str], unit: str, what: str
+) -> None:
+    """Each entry of the list at ``loc`` that is not among the unit's ``known`` ids (its
+    criteria or content areas): 'unit 201 has no criterion ...'."""
+    hint = "use a printed criterion id" if what == "criterion" else "use a printed content id such as A1"
+    for rloc, ref in missing(refs, loc, known.__contains__):
+        report(problems, origin, rloc, f"unit {unit} has no {what} {ref!r}", hint)

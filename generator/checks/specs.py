@@ -3,18 +3,27 @@ One rule per function."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Iterable
 
 from ..corpus import SpecData, ValidatedCorpus
 from ..models import TestSpec, Unit
 from ..problems import Problems
 from ..quizzes import allocate
-from .common import report
+from ..yamlload import Path_
+from .common import missing, repeated, report
 
 
 def _known(corpus: ValidatedCorpus, data: SpecData, number: str) -> bool:
     """A unit number or alias of this spec, or one in a file that already failed."""
     return data.find(number) is not None or corpus.broken.unit(data.slug, number)
+
+
+def _units_known(
+    corpus: ValidatedCorpus, problems: Problems, data: SpecData, loc: Path_, units: Iterable[str], hint: str
+) -> None:
+    """Each entry of the unit list at ``loc`` is a unit of the specification."""
+    for uloc, number in missing(units, loc, lambda n: _known(corpus, data, n)):
+        report(problems, data.origin, uloc, f"unit {number!r} is not a unit of {data.slug}", hint)
 
 
 def qualification_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -35,31 +44,29 @@ def qualification_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> Non
 def group_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
     for data in corpus.specs.values():
         for qi, qual in enumerate(data.spec.qualifications):
-            ids = Counter(g.id for g in qual.groups)
-            for gi, group in enumerate(qual.groups):
-                if ids[group.id] > 1:
-                    report(
-                        problems,
-                        data.origin,
-                        ("qualifications", qi, "groups", gi, "id"),
-                        f"group id {group.id!r} is used more than once",
-                        "give each group its own id",
-                    )
+            for gi, gid in repeated(g.id for g in qual.groups):
+                report(
+                    problems,
+                    data.origin,
+                    ("qualifications", qi, "groups", gi, "id"),
+                    f"group id {gid!r} is used more than once",
+                    "give each group its own id",
+                )
 
 
 def group_units_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
     for data in corpus.specs.values():
         for qi, qual in enumerate(data.spec.qualifications):
             for gi, group in enumerate(qual.groups):
-                for ui, number in enumerate(group.units):
-                    if not _known(corpus, data, number):
-                        report(
-                            problems,
-                            data.origin,
-                            ("qualifications", qi, "groups", gi, "units", ui),
-                            f"unit {number!r} is not a unit of {data.slug}",
-                            f"add content/{data.slug}/units/{number}.yml, or correct the number",
-                        )
+                loc = ("qualifications", qi, "groups", gi, "units")
+                for uloc, number in missing(group.units, loc, lambda n: _known(corpus, data, n)):
+                    report(
+                        problems,
+                        data.origin,
+                        uloc,
+                        f"unit {number!r} is not a unit of {data.slug}",
+                        f"add content/{data.slug}/units/{number}.yml, or correct the number",
+                    )
 
 
 def group_limits_consistent(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -111,15 +118,9 @@ def barred_combinations_valid(corpus: ValidatedCorpus, problems: Problems) -> No
     for data in corpus.specs.values():
         for qi, qual in enumerate(data.spec.qualifications):
             for bi, barred in enumerate(qual.barred):
-                for ui, number in enumerate(barred):
-                    if not _known(corpus, data, number):
-                        report(
-                            problems,
-                            data.origin,
-                            ("qualifications", qi, "barred", bi, ui),
-                            f"unit {number!r} is not a unit of {data.slug}",
-                            "correct the unit number",
-                        )
+                _units_known(
+                    corpus, problems, data, ("qualifications", qi, "barred", bi), barred, "correct the unit number"
+                )
                 if len(barred) < 2:
                     report(
                         problems,
@@ -132,30 +133,20 @@ def barred_combinations_valid(corpus: ValidatedCorpus, problems: Problems) -> No
 
 def test_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
     for data in corpus.specs.values():
-        ids = Counter(t.id for t in data.spec.tests)
-        for ti, test in enumerate(data.spec.tests):
-            if ids[test.id] > 1:
-                report(
-                    problems,
-                    data.origin,
-                    ("tests", ti, "id"),
-                    f"test id {test.id!r} is used more than once",
-                    "each test needs its own id (it is its URL)",
-                )
+        for ti, tid in repeated(t.id for t in data.spec.tests):
+            report(
+                problems,
+                data.origin,
+                ("tests", ti, "id"),
+                f"test id {tid!r} is used more than once",
+                "each test needs its own id (it is its URL)",
+            )
 
 
 def test_units_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
     for data in corpus.specs.values():
         for ti, test in enumerate(data.spec.tests):
-            for ui, number in enumerate(test.units):
-                if not _known(corpus, data, number):
-                    report(
-                        problems,
-                        data.origin,
-                        ("tests", ti, "units", ui),
-                        f"unit {number!r} is not a unit of {data.slug}",
-                        "correct the unit number",
-                    )
+            _units_known(corpus, problems, data, ("tests", ti, "units"), test.units, "correct the unit number")
 
 
 def _units(data: SpecData, test: TestSpec) -> list[Unit] | None:

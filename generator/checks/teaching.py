@@ -11,7 +11,7 @@ from ..corpus import Sourced, TeachingEntry, ValidatedCorpus
 from ..models import Unit
 from ..problems import Problems
 from ..teaching import target_has, targets
-from .common import report
+from .common import missing, report, unknown_in_unit
 from .glossary import related_terms_exist, term_anchors_free, terms_not_near_duplicates, terms_start_with_a_letter
 
 _UNIT_HINT = "write units as '<spec>/<unit>', e.g. 'cg-4417/201'"
@@ -72,15 +72,7 @@ def teaching_criteria_exist(corpus: ValidatedCorpus, problems: Problems) -> None
         lists = [(("notes", i), n.criteria) for i, n in enumerate(entry.teaching.notes)]
         lists += [(("activities", i), a.criteria) for i, a in enumerate(entry.teaching.activities)]
         for loc, ids in lists:
-            for ci, cid in enumerate(ids):
-                if cid not in criteria:
-                    report(
-                        problems,
-                        entry.origin,
-                        loc + ("criteria", ci),
-                        f"unit {unit.number} has no criterion {cid!r}",
-                        "use a printed criterion id",
-                    )
+            unknown_in_unit(problems, entry.origin, (*loc, "criteria"), ids, criteria, unit.number, "criterion")
 
 
 def activity_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -115,29 +107,20 @@ def key_terms_defined(corpus: ValidatedCorpus, problems: Problems) -> None:
 def laws_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
     """Teaching files and replaced_by lists name entries of the legislation library."""
 
-    def missing(slug: str) -> bool:
-        return slug not in corpus.teaching.laws and slug not in corpus.broken.laws
+    def known(slug: str) -> bool:
+        return slug in corpus.teaching.laws or slug in corpus.broken.laws
+
+    def no_entry(slug: str) -> str:
+        return f"the legislation library has no entry {slug!r}"
 
     for entry, _ in _taught(corpus):
-        for i, law in enumerate(entry.teaching.legislation):
-            if missing(law):
-                report(
-                    problems,
-                    entry.origin,
-                    ("legislation", i),
-                    f"the legislation library has no entry {law!r}",
-                    f"add content/legislation/{law}.yml, or correct the slug",
-                )
+        for loc, law in missing(entry.teaching.legislation, ("legislation",), known):
+            report(
+                problems, entry.origin, loc, no_entry(law), f"add content/legislation/{law}.yml, or correct the slug"
+            )
     for law_entry in corpus.teaching.laws.values():
-        for ri, other in enumerate(law_entry.law.replaced_by):
-            if missing(other):
-                report(
-                    problems,
-                    law_entry.origin,
-                    ("replaced_by", ri),
-                    f"the legislation library has no entry {other!r}",
-                    f"add content/legislation/{other}.yml",
-                )
+        for loc, other in missing(law_entry.law.replaced_by, ("replaced_by",), known):
+            report(problems, law_entry.origin, loc, no_entry(other), f"add content/legislation/{other}.yml")
 
 
 def _refs(corpus: ValidatedCorpus) -> Iterator[tuple[Sourced, tuple[str | int, ...], str]]:
