@@ -17,11 +17,16 @@ def report(problems: Problems, origin: Sourced, loc: Path_, message: str, hint: 
     problems.add(origin.display, origin.line(*loc), format_loc(loc) if field is None else field, message, hint)
 
 
-def repeated(values: Iterable[str]) -> Iterator[tuple[int, str]]:
-    """(position, value) of every occurrence of a value that occurs more than once."""
+def repeated(values: Iterable[str], after_first: bool = False) -> Iterator[tuple[int, str]]:
+    """(position, value) of every occurrence of a value that occurs more than once, or
+    with ``after_first`` of every occurrence but the first."""
     listed = list(values)
     counts = Counter(listed)
-    return ((i, value) for i, value in enumerate(listed) if counts[value] > 1)
+    seen: set[str] = set()
+    for i, value in enumerate(listed):
+        if counts[value] > 1 and (not after_first or value in seen):
+            yield i, value
+        seen.add(value)
 
 
 def missing(refs: Iterable[str], loc: Path_, ok: Callable[[str], bool]) -> Iterator[tuple[Path_, str]]:

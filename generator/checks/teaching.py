@@ -5,13 +5,14 @@ and run here, in this list's order."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from ..corpus import Sourced, TeachingEntry, ValidatedCorpus
 from ..models import Unit
 from ..problems import Problems
 from ..teaching import target_has, targets
-from .common import missing, report, unknown_in_unit
+from .common import missing, repeated, report, unknown_in_unit
 from .glossary import related_terms_exist, term_anchors_free, terms_not_near_duplicates, terms_start_with_a_letter
 
 _UNIT_HINT = "write units as '<spec>/<unit>', e.g. 'cg-4417/201'"
@@ -77,17 +78,9 @@ def teaching_criteria_exist(corpus: ValidatedCorpus, problems: Problems) -> None
 
 def activity_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
     for entry, _ in _taught(corpus):
-        seen: set[str] = set()
-        for i, activity in enumerate(entry.teaching.activities):
-            if activity.id in seen:
-                report(
-                    problems,
-                    entry.origin,
-                    ("activities", i, "id"),
-                    f"activity id {activity.id!r} is used more than once",
-                    "give each activity its own id",
-                )
-            seen.add(activity.id)
+        for i, aid in repeated((a.id for a in entry.teaching.activities), after_first=True):
+            message = f"activity id {aid!r} is used more than once"
+            report(problems, entry.origin, ("activities", i, "id"), message, "give each activity its own id")
 
 
 def key_terms_defined(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -137,18 +130,17 @@ def unit_refs_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
             report(problems, origin, loc, f"{ref!r} is not a unit", _UNIT_HINT)
 
 
+def _unit_of(corpus: ValidatedCorpus, spec: str, number: str) -> bool:
+    return corpus.unit_ref_ok(f"{spec}/{number}")
+
+
 def spec_wording_units_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
     for law, origin in corpus.teaching.laws.values():
         for wi, wording in enumerate(law.spec_wording):
-            for ui, unit in enumerate(wording.units):
-                if not corpus.unit_ref_ok(f"{wording.spec}/{unit}"):
-                    report(
-                        problems,
-                        origin,
-                        ("spec_wording", wi, "units", ui),
-                        f"{wording.spec}/{unit} is not a unit",
-                        "use a unit number of that specification",
-                    )
+            hint = "use a unit number of that specification"
+            ok = functools.partial(_unit_of, corpus, wording.spec)
+            for loc, unit in missing(wording.units, ("spec_wording", wi, "units"), ok):
+                report(problems, origin, loc, f"{wording.spec}/{unit} is not a unit", hint)
 
 
 def notes_and_activities_cover(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -164,22 +156,15 @@ def notes_and_activities_cover(corpus: ValidatedCorpus, problems: Problems) -> N
             where = entry.origin.display if entry else f"content/{data.slug}/teaching/{number}.yml"
             for kind, tid in targets(unit):
                 has_notes, has_activity = target_has(entry, kind, tid)
-                if not has_notes:
-                    problems.add(
-                        where,
-                        entry.origin.line("notes") if entry else 0,
-                        "notes",
-                        f"unit {number} {kind} {tid} has no teaching notes",
-                        f'add a notes entry with {kind}: "{tid}"',
-                    )
-                if not has_activity:
-                    problems.add(
-                        where,
-                        entry.origin.line("activities") if entry else 0,
-                        "activities",
-                        f"unit {number} {kind} {tid} has no tutor activity",
-                        f'add an activity with {kind}: "{tid}"',
-                    )
+                lacks = (
+                    ("notes", has_notes, "teaching notes", "a notes entry"),
+                    ("activities", has_activity, "tutor activity", "an activity"),
+                )
+                for field, has, what, add in lacks:
+                    if not has:
+                        line = entry.origin.line(field) if entry else 0
+                        message = f"unit {number} {kind} {tid} has no {what}"
+                        problems.add(where, line, field, message, f'add {add} with {kind}: "{tid}"')
 
 
 TEACHING_CHECKS = (
