@@ -12,30 +12,16 @@ from ..problems import Problems
 from ..quiz_stats import MAX_LENGTH_CUE_RATE, bank_stats
 from ..quizzes import BANK_FACTOR, blueprint_rows
 from ..teaching import MIN_PRACTICE_ITEMS, outcome_counts
-from .common import repeated, report, unknown_in_unit
+from .common import repeated, report, units_exist, unknown_in_unit, with_units
 
 
 def _banks(corpus: ValidatedCorpus) -> Iterator[tuple[BankData, SpecData, Unit]]:
     """Banks whose unit exists (bank_unit_exists reports the others)."""
-    for (spec, number), bank in corpus.banks.by_unit.items():
-        data = corpus.specs.get(spec)
-        unit = data.units.get(number) if data else None
-        if data is not None and unit is not None:
-            yield bank, data, unit
+    return with_units(corpus, corpus.banks.by_unit)
 
 
 def bank_unit_exists(corpus: ValidatedCorpus, problems: Problems) -> None:
-    for (spec, number), bank in corpus.banks.by_unit.items():
-        data = corpus.specs.get(spec)
-        if (data and number in data.units) or corpus.broken.unit(spec, number):
-            continue
-        report(
-            problems,
-            bank.origin,
-            ("unit",),
-            f"{spec}/{number} is not a unit in content/",
-            "use the unit's page number (for 271 use 201)",
-        )
+    units_exist(corpus, problems, corpus.banks.by_unit, "use the unit's page number (for 271 use 201)")
 
 
 def item_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:

@@ -3,18 +3,46 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from typing import Protocol, TypeVar
 
-from ..corpus import Sourced, ValidatedCorpus
+from ..corpus import Sourced, SpecData, ValidatedCorpus
+from ..models import Unit
 from ..problems import Problems
 from ..yamlload import Path_, format_loc
 
 Check = Callable[[ValidatedCorpus, Problems], None]
+F = TypeVar("F")
+
+
+class Filed(Protocol):
+    """A file filed under a unit: a bank or a teaching file."""
+
+    @property
+    def origin(self) -> Sourced: ...
 
 
 def report(problems: Problems, origin: Sourced, loc: Path_, message: str, hint: str, field: str | None = None) -> None:
     """A problem at ``loc`` in the file ``origin`` came from."""
     problems.add(origin.display, origin.line(*loc), format_loc(loc) if field is None else field, message, hint)
+
+
+def with_units(corpus: ValidatedCorpus, files: Mapping[tuple[str, str], F]) -> Iterator[tuple[F, SpecData, Unit]]:
+    """The files filed under a unit (banks, teaching files) whose unit exists."""
+    for (spec, number), file in files.items():
+        data = corpus.specs.get(spec)
+        unit = data.units.get(number) if data else None
+        if data is not None and unit is not None:
+            yield file, data, unit
+
+
+def units_exist(corpus: ValidatedCorpus, problems: Problems, files: Mapping[tuple[str, str], Filed], hint: str) -> None:
+    """Each file filed under a unit names a unit in content/ (or a unit file that failed)."""
+    for (spec, number), file in files.items():
+        data = corpus.specs.get(spec)
+        if (data and number in data.units) or corpus.broken.unit(spec, number):
+            continue
+        report(problems, file.origin, ("unit",), f"{spec}/{number} is not a unit in content/", hint)
 
 
 def repeated(values: Iterable[str], after_first: bool = False) -> Iterator[tuple[int, str]]:

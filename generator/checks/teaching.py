@@ -12,7 +12,7 @@ from ..corpus import Sourced, TeachingEntry, ValidatedCorpus
 from ..models import Unit
 from ..problems import Problems
 from ..teaching import target_has, targets
-from .common import missing, repeated, report, unknown_in_unit
+from .common import missing, repeated, report, units_exist, unknown_in_unit, with_units
 from .glossary import related_terms_exist, term_anchors_free, terms_not_near_duplicates, terms_start_with_a_letter
 
 _UNIT_HINT = "write units as '<spec>/<unit>', e.g. 'cg-4417/201'"
@@ -20,25 +20,11 @@ _UNIT_HINT = "write units as '<spec>/<unit>', e.g. 'cg-4417/201'"
 
 def _taught(corpus: ValidatedCorpus) -> Iterator[tuple[TeachingEntry, Unit]]:
     """Teaching files whose unit exists (teaching_unit_exists reports the others)."""
-    for (slug, number), entry in corpus.teaching.units.items():
-        data = corpus.specs.get(slug)
-        unit = data.units.get(number) if data else None
-        if unit is not None:
-            yield entry, unit
+    return ((entry, unit) for entry, _, unit in with_units(corpus, corpus.teaching.units))
 
 
 def teaching_unit_exists(corpus: ValidatedCorpus, problems: Problems) -> None:
-    for (slug, number), entry in corpus.teaching.units.items():
-        data = corpus.specs.get(slug)
-        if (data and number in data.units) or corpus.broken.unit(slug, number):
-            continue
-        report(
-            problems,
-            entry.origin,
-            ("unit",),
-            f"{slug}/{number} is not a unit in content/",
-            "use the unit's page number",
-        )
+    units_exist(corpus, problems, corpus.teaching.units, "use the unit's page number")
 
 
 def teaching_targets_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
