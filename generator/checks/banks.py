@@ -12,7 +12,7 @@ from ..problems import Problems
 from ..quiz_stats import MAX_LENGTH_CUE_RATE, bank_stats
 from ..quizzes import BANK_FACTOR, blueprint_rows
 from ..teaching import MIN_PRACTICE_ITEMS, outcome_counts
-from .common import repeated, report, units_exist, unknown_in_unit, with_units
+from .common import repeated, report, taught_units, units_exist, unknown_in_unit, with_units
 
 
 def _banks(corpus: ValidatedCorpus) -> Iterator[tuple[BankData, SpecData, Unit]]:
@@ -131,23 +131,18 @@ def blueprints_fillable(corpus: ValidatedCorpus, problems: Problems) -> None:
 
 def practice_items_enough(corpus: ValidatedCorpus, problems: Problems) -> None:
     """Completeness: where a specification has a teaching layer, every outcome has practice."""
-    for data in corpus.specs.values():
-        if not data.spec.teaching_layer:
-            continue
-        for number, unit in data.units.items():
-            if (data.slug, number) in corpus.broken.banks:
-                continue
-            bank = corpus.banks.by_unit.get((data.slug, number))
-            counts = outcome_counts(unit, corpus.banks.items_for(data.slug, number))
-            for oid, n in counts.items():
-                if n < MIN_PRACTICE_ITEMS:
-                    problems.add(
-                        f"quizzes/{data.slug}/{number}.yml",
-                        bank.origin.line("items") if bank else 0,
-                        f"outcome {oid}",
-                        f"unit {number} outcome {oid} has {n} reviewed practice items",
-                        f"write at least {MIN_PRACTICE_ITEMS} reviewed items for every outcome",
-                    )
+    for data, number, unit in taught_units(corpus, corpus.broken.banks):
+        bank = corpus.banks.by_unit.get((data.slug, number))
+        counts = outcome_counts(unit, corpus.banks.items_for(data.slug, number))
+        for oid, n in counts.items():
+            if n < MIN_PRACTICE_ITEMS:
+                problems.add(
+                    f"quizzes/{data.slug}/{number}.yml",
+                    bank.origin.line("items") if bank else 0,
+                    f"outcome {oid}",
+                    f"unit {number} outcome {oid} has {n} reviewed practice items",
+                    f"write at least {MIN_PRACTICE_ITEMS} reviewed items for every outcome",
+                )
 
 
 BANK_CHECKS = (bank_unit_exists, item_ids_unique, item_references_exist, items_cover_something, item_laws_exist)

@@ -36,6 +36,16 @@ def with_units(corpus: ValidatedCorpus, files: Mapping[tuple[str, str], F]) -> I
             yield file, data, unit
 
 
+def taught_units(corpus: ValidatedCorpus, failed: Collection[tuple[str, str]]) -> Iterator[tuple[SpecData, str, Unit]]:
+    """The units of specifications with a teaching layer, but those whose file in
+    ``failed`` (a bank or teaching file) was already reported: completeness counts them."""
+    for data in corpus.specs.values():
+        if data.spec.teaching_layer:
+            for number, unit in data.units.items():
+                if (data.slug, number) not in failed:
+                    yield data, number, unit
+
+
 def units_exist(corpus: ValidatedCorpus, problems: Problems, files: Mapping[tuple[str, str], Filed], hint: str) -> None:
     """Each file filed under a unit names a unit in content/ (or a unit file that failed)."""
     for (spec, number), file in files.items():

@@ -12,7 +12,7 @@ from ..corpus import Sourced, TeachingEntry, ValidatedCorpus
 from ..models import Unit
 from ..problems import Problems
 from ..teaching import target_has, targets
-from .common import missing, repeated, report, units_exist, unknown_in_unit, with_units
+from .common import missing, repeated, report, taught_units, units_exist, unknown_in_unit, with_units
 from .glossary import related_terms_exist, term_anchors_free, terms_not_near_duplicates, terms_start_with_a_letter
 
 _UNIT_HINT = "write units as '<spec>/<unit>', e.g. 'cg-4417/201'"
@@ -132,25 +132,20 @@ def spec_wording_units_exist(corpus: ValidatedCorpus, problems: Problems) -> Non
 def notes_and_activities_cover(corpus: ValidatedCorpus, problems: Problems) -> None:
     """Completeness: in a taught specification every outcome (or content area) has notes
     and an activity.  A teaching file that failed is reported there, not per outcome."""
-    for data in corpus.specs.values():
-        if not data.spec.teaching_layer:
-            continue
-        for number, unit in data.units.items():
-            if (data.slug, number) in corpus.broken.teaching:
-                continue
-            entry = corpus.teaching.units.get((data.slug, number))
-            where = entry.origin.display if entry else f"content/{data.slug}/teaching/{number}.yml"
-            for kind, tid in targets(unit):
-                has_notes, has_activity = target_has(entry, kind, tid)
-                lacks = (
-                    ("notes", has_notes, "teaching notes", "a notes entry"),
-                    ("activities", has_activity, "tutor activity", "an activity"),
-                )
-                for field, has, what, add in lacks:
-                    if not has:
-                        line = entry.origin.line(field) if entry else 0
-                        message = f"unit {number} {kind} {tid} has no {what}"
-                        problems.add(where, line, field, message, f'add {add} with {kind}: "{tid}"')
+    for data, number, unit in taught_units(corpus, corpus.broken.teaching):
+        entry = corpus.teaching.units.get((data.slug, number))
+        where = entry.origin.display if entry else f"content/{data.slug}/teaching/{number}.yml"
+        for kind, tid in targets(unit):
+            has_notes, has_activity = target_has(entry, kind, tid)
+            lacks = (
+                ("notes", has_notes, "teaching notes", "a notes entry"),
+                ("activities", has_activity, "tutor activity", "an activity"),
+            )
+            for field, has, what, add in lacks:
+                if not has:
+                    line = entry.origin.line(field) if entry else 0
+                    message = f"unit {number} {kind} {tid} has no {what}"
+                    problems.add(where, line, field, message, f'add {add} with {kind}: "{tid}"')
 
 
 TEACHING_CHECKS = (
