@@ -3,10 +3,10 @@ One rule per function."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..corpus import SpecData, ValidatedCorpus
-from ..models import TestSpec, Unit
+from ..models import TestSpec, Unit, UnitGroup
 from ..problems import Problems
 from ..quizzes import allocate
 from ..yamlload import Path_
@@ -54,47 +54,34 @@ def group_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
                 )
 
 
-def group_units_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
+def _groups(corpus: ValidatedCorpus) -> Iterator[tuple[SpecData, Path_, UnitGroup]]:
+    """Every unit group of every qualification, with its place in the file."""
     for data in corpus.specs.values():
         for qi, qual in enumerate(data.spec.qualifications):
             for gi, group in enumerate(qual.groups):
-                loc = ("qualifications", qi, "groups", gi, "units")
-                for uloc, number in missing(group.units, loc, lambda n: _known(corpus, data, n)):
-                    report(
-                        problems,
-                        data.origin,
-                        uloc,
-                        f"unit {number!r} is not a unit of {data.slug}",
-                        f"add content/{data.slug}/units/{number}.yml, or correct the number",
-                    )
+                yield data, ("qualifications", qi, "groups", gi), group
+
+
+def group_units_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
+    for data, gloc, group in _groups(corpus):
+        for loc, number in missing(group.units, (*gloc, "units"), lambda n: _known(corpus, data, n)):
+            hint = f"add content/{data.slug}/units/{number}.yml, or correct the number"
+            report(problems, data.origin, loc, f"unit {number!r} is not a unit of {data.slug}", hint)
 
 
 def group_limits_consistent(corpus: ValidatedCorpus, problems: Problems) -> None:
     """min_* is not more than max_*, and no limit asks for more units than the group has."""
-    for data in corpus.specs.values():
-        for qi, qual in enumerate(data.spec.qualifications):
-            for gi, group in enumerate(qual.groups):
-                gloc = ("qualifications", qi, "groups", gi)
-                for low, high in (("min_units", "max_units"), ("min_credits", "max_credits")):
-                    lo, hi = getattr(group, low), getattr(group, high)
-                    if lo is not None and hi is not None and lo > hi:
-                        report(
-                            problems,
-                            data.origin,
-                            gloc + (low,),
-                            f"{low} ({lo}) is more than {high} ({hi})",
-                            "swap or correct them",
-                        )
-                for key in ("max_units", "min_units"):
-                    value = getattr(group, key)
-                    if value is not None and value > len(group.units):
-                        report(
-                            problems,
-                            data.origin,
-                            gloc + (key,),
-                            f"{key} ({value}) is more than the {len(group.units)} units in the group",
-                            "correct the number or list the missing units",
-                        )
+    for data, gloc, group in _groups(corpus):
+        for low, high in (("min_units", "max_units"), ("min_credits", "max_credits")):
+            lo, hi = getattr(group, low), getattr(group, high)
+            if lo is not None and hi is not None and lo > hi:
+                message = f"{low} ({lo}) is more than {high} ({hi})"
+                report(problems, data.origin, (*gloc, low), message, "swap or correct them")
+        for key in ("max_units", "min_units"):
+            value = getattr(group, key)
+            if value is not None and value > len(group.units):
+                message = f"{key} ({value}) is more than the {len(group.units)} units in the group"
+                report(problems, data.origin, (*gloc, key), message, "correct the number or list the missing units")
 
 
 def pool_groups_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -102,15 +89,14 @@ def pool_groups_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
         for qi, qual in enumerate(data.spec.qualifications):
             ids = list(dict.fromkeys(g.id for g in qual.groups))
             for pi, pool in enumerate(qual.pools):
-                for gi, gid in enumerate(pool.groups):
-                    if gid not in ids:
-                        report(
-                            problems,
-                            data.origin,
-                            ("qualifications", qi, "pools", pi, "groups", gi),
-                            f"there is no group {gid!r} in this qualification",
-                            f"use one of: {', '.join(ids)}",
-                        )
+                for loc, gid in missing(pool.groups, ("qualifications", qi, "pools", pi, "groups"), ids.__contains__):
+                    report(
+                        problems,
+                        data.origin,
+                        loc,
+                        f"there is no group {gid!r} in this qualification",
+                        f"use one of: {', '.join(ids)}",
+                    )
 
 
 def barred_combinations_valid(corpus: ValidatedCorpus, problems: Problems) -> None:
