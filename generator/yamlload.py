@@ -26,33 +26,12 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problems
+from .yamlscan import DEEP_HINT, LOADER, MAX_DEPTH, prescan
+from .yamlscan import PURE_LOADER as PURE_LOADER  # re-exported: the loader tests swap LOADER for it
+from .yamlscan import decode as decode  # re-exported: callers read and decode in one place
 
 Path_ = tuple[str | int, ...]
 
-_STR = "tag:yaml.org,2002:str"
-_MERGE = "tag:yaml.org,2002:merge"
-
-
-def text_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
-    """A loader class on ``base`` whose plain scalars all resolve to text (see _construct),
-    so YAML 1.1's implicit types are never looked up: that regex work was most of the
-    loading time.  Only '<<' keeps its tag, so that it can be refused."""
-
-    class TextLoader(base):  # type: ignore[valid-type,misc]
-        def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
-            if kind is ScalarNode:
-                return _MERGE if value == "<<" and implicit[0] else _STR
-            return str(super().resolve(kind, value, implicit))
-
-    return TextLoader
-
-
-# libyaml's parser and composer when installed (about 20 times faster), the pure-Python
-# ones otherwise; both give the same nodes with the same line marks.
-PURE_LOADER = text_loader(yaml.SafeLoader)
-LOADER = text_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-MAX_DEPTH = 50  # real content nests about 6 deep
 
 _BOOL_TRUE = {"true", "True", "TRUE"}
 _BOOL_FALSE = {"false", "False", "FALSE"}
@@ -62,13 +41,10 @@ _YAML11_BOOLS = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 _FLOAT = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]+([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
-# What YAML refuses to read (PyYAML's Reader.NON_PRINTABLE): NUL, other C0 and C1 controls.
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _STANDARD_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "value", "merge")
 )
 _COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
-_DEEP_HINT = "content never needs more than a few levels; check the brackets and indentation"
 _SYNTAX_HINT = "check indentation, and quote text that contains ': ' or starts with a special character"
 
 
@@ -119,90 +95,19 @@ def _trap(text: str) -> str | None:
     return None
 
 
-def decode(raw: bytes, display: str, problems: Problems) -> str | None:
-    """UTF-8 text with no characters YAML refuses, or None (and one problem)."""
-    try:
-        source = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.add(
-            display,
-            line,
-            "",
-            f"the file is not UTF-8 text (the byte 0x{raw[exc.start]:02x} is not valid UTF-8)",
-            "save it as UTF-8 in your editor",
-        )
-        return None
-    bad = _NON_PRINTABLE.search(source)
-    if bad:
-        line = source.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (source.rfind("\n", 0, bad.start()) + 1) + 1
-        problems.add(
-            display,
-            line,
-            "",
-            f"the file contains an invisible control character (U+{ord(bad.group()):04X}) at column {column}",
-            "delete it and retype that part of the line; it often comes from copying out of a PDF",
-        )
-        return None
-    return source
-
-
-def _prescan(source: str, display: str, problems: Problems) -> bool:
-    """Refuse anchors, aliases and deep nesting from the event stream, before the
-    composer builds (and recurses through) anything.  True when the file is safe."""
-    depth = 0
-    anchor_line = 0
-    previous: yaml.Event | None = None
-    for event in yaml.parse(source, Loader=LOADER):
-        line = event.start_mark.line + 1 if event.start_mark else 1
-        if isinstance(event, yaml.AliasEvent):
-            if isinstance(previous, yaml.ScalarEvent) and previous.value == "<<" and not previous.style:
-                problems.add(display, line, "", "merge keys ('<<') are not supported", "write the keys out in full")
-            else:
-                problems.add(
-                    display,
-                    line,
-                    "",
-                    "YAML aliases ('*name') are not allowed",
-                    "write the value out in full where it is needed",
-                )
-            return False
-        if getattr(event, "anchor", None) and not anchor_line:
-            anchor_line = line
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                problems.add(display, line, "", f"lists and mappings are nested more than {MAX_DEPTH} deep", _DEEP_HINT)
-                return False
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-        previous = event
-    if anchor_line:
-        problems.add(
-            display,
-            anchor_line,
-            "",
-            "YAML anchors ('&name') are not allowed",
-            "remove the anchor and write each value out in full",
-        )
-        return False
-    return True
-
-
 def parse(source: str, display: str, problems: Problems) -> tuple[Loaded | None, Any]:
     """Compose and construct text already read from ``display``.  Returns (the file, or
     None if it has problems; the data as far as it could be built, for callers that only
     want to know what a broken file meant to define)."""
     try:
-        if not _prescan(source, display, problems):
+        if not prescan(source, display, problems, LOADER):
             return None, None
         node = yaml.compose(source, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         if "nesting depth" in (exc.problem or ""):  # libyaml's own limit, below ours only in flow style
-            problems.add(display, line, "", f"lists and mappings are nested more than {MAX_DEPTH} deep", _DEEP_HINT)
+            problems.add(display, line, "", f"lists and mappings are nested more than {MAX_DEPTH} deep", DEEP_HINT)
         else:
             problems.add(
                 display, line, "", f"YAML syntax error: {exc.problem or 'the YAML cannot be parsed'}", _SYNTAX_HINT
@@ -248,13 +153,7 @@ def _construct(node: Node, loc: Path_, lines: dict[Path_, int], display: str, pr
     if isinstance(node, ScalarNode):
         text: str = node.value
         if node.tag not in _STANDARD_TAGS:
-            problems.add(
-                display,
-                node.start_mark.line + 1,
-                format_loc(loc),
-                f"the YAML tag {node.tag!r} is not allowed",
-                "remove the '!' tag",
-            )
+            _refuse_tag(node, loc, display, problems)
             return text
         if node.style:  # quoted or block scalar: always text (libyaml marks plain as '', PyYAML as None)
             return text
@@ -276,19 +175,23 @@ def _construct(node: Node, loc: Path_, lines: dict[Path_, int], display: str, pr
             )
         return text
     if node.tag not in _COLLECTION_TAGS:
-        problems.add(
-            display,
-            node.start_mark.line + 1,
-            format_loc(loc),
-            f"the YAML tag {node.tag!r} is not allowed",
-            "remove the '!' tag",
-        )
+        _refuse_tag(node, loc, display, problems)
         return None
     if isinstance(node, SequenceNode):
         return [_construct(child, loc + (i,), lines, display, problems) for i, child in enumerate(node.value)]
     if isinstance(node, MappingNode):
         return _construct_mapping(node, loc, lines, display, problems)
     raise AssertionError(f"unknown YAML node {node!r}")  # pragma: no cover - PyYAML has three node kinds
+
+
+def _refuse_tag(node: Node, loc: Path_, display: str, problems: Problems) -> None:
+    problems.add(
+        display,
+        node.start_mark.line + 1,
+        format_loc(loc),
+        f"the YAML tag {node.tag!r} is not allowed",
+        "remove the '!' tag",
+    )
 
 
 def _construct_mapping(

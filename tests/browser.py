@@ -14,15 +14,8 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from generator.bench.browser import CHROMIUM
+from generator.bench.browser import LAUNCH_ARGS as LAUNCH_ARGS  # the same flags as the benchmark
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -12,9 +12,13 @@ import contextlib
 import io
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+
+from generator.bench import corpus as bench_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "corpus"
@@ -98,47 +102,29 @@ def project_copy(tmp_path: Path) -> Path:
 
 def copy_project(dest: Path) -> Path:
     """Copy everything a build needs (not .venv, site/ or generated docs) into dest."""
-    for name in ("content", "quizzes", "overrides", "generator"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    # docs/: only the hand-written pages; the generator owns the rest.
-    owned = set()
-    manifest = ROOT / "docs" / ".generated.json"
-    if manifest.exists():
-        import json
+    return bench_corpus.copy_project(dest, ROOT)
 
-        owned = set(json.loads(manifest.read_text())["files"])
-    for path in (ROOT / "docs").rglob("*"):
-        rel = path.relative_to(ROOT / "docs").as_posix()
-        if path.is_file() and rel not in owned and not rel.startswith("."):
-            (dest / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, dest / "docs" / rel)
-    (dest / "docs").mkdir(exist_ok=True)
-    for name in ("mkdocs.yml", "mkdocs-offline.yml"):
-        shutil.copy2(ROOT / name, dest / name)
-    return dest
+
+def run(cmd: list[str], cwd: Path, timeout: int = 900) -> subprocess.CompletedProcess[str]:
+    """Run a build step quietly, its output kept for the assertion message."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env, timeout=timeout)
+
+
+def mkdocs_build(project: Path, config: str, site_dir: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of project/config into project/site_dir."""
+    args = ["build", "--strict", "-f", str(project / config), "-d", str(project / site_dir)]
+    return run([sys.executable, "-m", "mkdocs", *args], project)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The whole site, generated and built by `mkdocs build --strict` in a temporary folder."""
-    import os
-    import subprocess
-    import sys
-
     if os.environ.get("CSH_PREBUILT_SITE"):
         # Developer shortcut: reuse a site built elsewhere (never set in CI).
         return Path(os.environ["CSH_PREBUILT_SITE"])
     project = copy_project(tmp_path_factory.mktemp("project"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    gen = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(project), "build"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
+    gen = run([sys.executable, "-m", "generator", "--root", str(project), "build"], ROOT, timeout=600)
     assert gen.returncode == 0, gen.stderr
     if os.environ.get("CSH_ENGINE", "mkdocs") == "zensical":
         # `make test-zensical`: the same project built by Zensical (README, "Engines"), which
@@ -146,34 +132,10 @@ def built_site(tmp_path_factory) -> Path:
         zensical = Path(sys.executable).with_name("zensical")
         if not zensical.exists():
             pytest.fail(f"{zensical} is missing: run `make test-zensical` (installs the zensical extra)")
-        result = subprocess.run(
-            [str(zensical), "build", "--strict", "-f", str(project / "mkdocs.yml")],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=900,
-        )
+        result = run([str(zensical), "build", "--strict", "-f", str(project / "mkdocs.yml")], project)
         assert result.returncode == 0, result.stdout + result.stderr
         return project / "site"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(project / "site"),
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-    )
+    result = mkdocs_build(project, "mkdocs.yml", "site")
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert not warnings, "\n".join(warnings)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from .quizdriver import answer, bank_items
+from .records import mock_attempt
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -193,19 +194,7 @@ def test_progress_survives_corrupt_storage_and_exports(page, site_url):
 
 
 def test_export_import_and_clear(page, site_url, tmp_path):
-    attempt = {
-        "v": 1,
-        "quiz": "cg-4417-test-201",
-        "mode": "mock",
-        "title": "Unit 201 online test",
-        "spec": "cg-4417",
-        "date": "2026-11-01T10:00:00.000Z",
-        "score": 30,
-        "max": 45,
-        "self": 0,
-        "selfMax": 0,
-        "outcomes": [{"unit": "201", "id": "1", "label": "Outcome 1", "score": 10, "max": 15}],
-    }
+    attempt = mock_attempt()
     file = tmp_path / "progress.json"
     file.write_text(json.dumps({"schema": "cs-hub/progress/1", "attempts": [attempt]}))
     page.goto(site_url + "progress/")

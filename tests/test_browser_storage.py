@@ -10,6 +10,8 @@ import re
 import pytest
 
 from .quizdriver import answer, bank_items
+from .records import MOCK_ATTEMPT
+from .records import mock_attempt as attempt
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -18,19 +20,7 @@ STATE_201 = "cs-hub:v1:mock:cg-4417-test-201"
 ATTEMPTS = "cs-hub:v1:attempts"
 NOTICE = ".csh-notice[role=status]"
 
-GOOD = {
-    "v": 1,
-    "quiz": "cg-4417-test-201",
-    "mode": "mock",
-    "title": "Unit 201 online test",
-    "spec": "cg-4417",
-    "date": "2026-11-01T10:00:00.000Z",
-    "score": 30,
-    "max": 45,
-    "self": 0,
-    "selfMax": 0,
-    "outcomes": [{"unit": "201", "id": "1", "label": "Outcome 1", "score": 10, "max": 15}],
-}
+GOOD = MOCK_ATTEMPT
 
 
 @pytest.fixture()
@@ -46,10 +36,6 @@ def seed(page, site_url, path, values):
     page.goto(site_url + path)
     page.evaluate("values => { for (const [k, v] of Object.entries(values)) localStorage.setItem(k, v); }", values)
     page.reload()
-
-
-def attempt(**changes):
-    return {**GOOD, **changes}
 
 
 def rows(page):

@@ -115,28 +115,35 @@ def _line(root: Path, path: str, needle: str) -> int:
     return next(i for i, line in enumerate(lines, 1) if needle in line)
 
 
+def _edit_and_report(root: Path, path: str, old: str, new: str, needle: str) -> tuple[list[str], int]:
+    """Make one mistake: the report's lines, and the line of the file that holds ``needle``."""
+    _edit(root, path, old, new)
+    return _report(root), _line(root, path, needle)
+
+
 def test_unknown_diagram_is_one_line(fixture_copy: Path) -> None:
-    _edit(fixture_copy, TEACH, "diagram: internal-external-customers", "diagram: complaint-stepz")
-    line = _line(fixture_copy, TEACH, "complaint-stepz")
-    assert _report(fixture_copy) == [
+    report, line = _edit_and_report(
+        fixture_copy, TEACH, "diagram: internal-external-customers", "diagram: complaint-stepz", "complaint-stepz"
+    )
+    assert report == [
         f"{TEACH}:{line}: diagrams[0].diagram: there is no diagram 'complaint-stepz'. "
         "Hint: add content/diagrams/complaint-stepz.yml, or use one of: internal-external-customers"
     ]
 
 
 def test_diagram_for_outcome_without_notes_is_one_line(fixture_copy: Path) -> None:
-    _edit(fixture_copy, TEACH, 'diagrams:\n  - outcome: "1"', 'diagrams:\n  - outcome: "3"')
-    line = _line(fixture_copy, TEACH, "diagrams:") + 1
-    assert _report(fixture_copy) == [
-        f"{TEACH}:{line}: diagrams[0].outcome: this file has no notes for outcome '3', so the diagram has "
+    report, line = _edit_and_report(
+        fixture_copy, TEACH, 'diagrams:\n  - outcome: "1"', 'diagrams:\n  - outcome: "3"', "diagrams:"
+    )
+    assert report == [
+        f"{TEACH}:{line + 1}: diagrams[0].outcome: this file has no notes for outcome '3', so the diagram has "
         "nowhere to go. Hint: use an outcome these notes cover (1, 2), or add notes for '3'"
     ]
 
 
 def test_empty_label_is_one_line(fixture_copy: Path) -> None:
-    _edit(fixture_copy, DIAGRAM, 'label: "Internal: colleagues"', 'label: " "')
-    line = _line(fixture_copy, DIAGRAM, 'label: " "')
-    assert _report(fixture_copy) == [
+    report, line = _edit_and_report(fixture_copy, DIAGRAM, 'label: "Internal: colleagues"', 'label: " "', 'label: " "')
+    assert report == [
         f"{DIAGRAM}:{line}: nodes[0].label: this box has no words. "
         "Hint: write a short label, e.g. 'Listen', or remove the node"
     ]

@@ -1,5 +1,5 @@
 """The glossary refuses near-duplicate terms: a singular beside its plural, or the same words
-in another order, counting aliases as forms of their term (generator/checks/teaching.py,
+in another order, counting aliases as forms of their term (generator/checks/glossary.py,
 terms_not_near_duplicates).  In-process, on a copy of the small valid project."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks.teaching import term_key
+from generator.checks.glossary import term_key
 from generator.pipeline import Project, load_and_check
 from generator.problems import ContentError
 

@@ -3,12 +3,11 @@ redirect, quizzes run and no request leaves the machine."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
+
+from .conftest import mkdocs_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -18,24 +17,7 @@ def offline_site(built_site):
     project = built_site.parent  # the temporary project the session build used
     if not (project / "mkdocs-offline.yml").exists():
         pytest.skip("prebuilt site without its project")  # only with CSH_PREBUILT_SITE
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(project / "mkdocs-offline.yml"),
-            "-d",
-            str(project / "site-offline"),
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = mkdocs_build(project, "mkdocs-offline.yml", "site-offline")
     assert result.returncode == 0, result.stderr
     return project / "site-offline"
 

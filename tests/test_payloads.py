@@ -16,6 +16,7 @@ from generator import payloads
 from generator.pipeline import Project, build
 
 from .conftest import ROOT, copy_project
+from .records import mock_attempt
 
 SCRIPT = re.compile(r'<script type="application/json" class="([^"]+)">(.*?)</script>', re.S)
 
@@ -65,22 +66,12 @@ def test_unknown_payload_fields_are_refused(embedded):
 
 
 # The records as quiz-records.js / quiz-mock.js / flashcards.js write them.
-ATTEMPT_MOCK = {
-    "v": 1,
-    "quiz": "cg-4417-test-201",
-    "mode": "mock",
-    "title": "Unit 201 online test",
-    "spec": "cg-4417",
-    "date": "2026-11-01T10:00:00.000Z",
-    "score": 30,
-    "max": 45,
-    "self": 0,
-    "selfMax": 0,
-    "outcomes": [{"unit": "201", "id": "1", "label": "Outcome 1: ...", "score": 10, "max": 15}],
-    "paper": 4417,
-    "extra": 25,
-    "started": "2026-11-01T09:00:00.000Z",
-}
+ATTEMPT_MOCK = mock_attempt(
+    outcomes=[{"unit": "201", "id": "1", "label": "Outcome 1: ...", "score": 10, "max": 15}],
+    paper=4417,
+    extra=25,
+    started="2026-11-01T09:00:00.000Z",
+)
 ATTEMPT_PRACTICE = {
     "v": 1,
     "quiz": "cg-4417-201-practice",

@@ -81,6 +81,16 @@ def edit(root: Path, path: str, old: str, new: str) -> None:
     file.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def cue_one_key(root: Path) -> None:
+    """Shorten the distractor that was lengthened to beat the key: 1 of 2 items is cued."""
+    edit(
+        root,
+        BANK_202,
+        "A travel agent booking rooms at the hotel for a large group of its clients",
+        "A travel agent booking rooms",
+    )
+
+
 # ---- the cue itself ----------------------------------------------------------------
 
 
@@ -128,13 +138,7 @@ def test_fixture_corpus_passes_the_gate():
 
 
 def test_a_bank_of_long_keys_fails_with_one_line_at_the_bank(fixture_copy):
-    # Shorten the distractor that was lengthened to beat the key: now 1 of 2 items is cued.
-    edit(
-        fixture_copy,
-        BANK_202,
-        "A travel agent booking rooms at the hotel for a large group of its clients",
-        "A travel agent booking rooms",
-    )
+    cue_one_key(fixture_copy)
     assert problems_of(fixture_copy) == [
         f"{BANK_202}:4: answer length: 1/2 (50%) single-answer items have a key longer than every other option; "
         "at most 30% may. Hint: make distractors as long and as specific as the key, or shorten the key "
@@ -150,12 +154,7 @@ def test_multiple_response_items_have_their_own_gate(fixture_copy):
 
 
 def test_a_length_failure_does_not_hide_a_blueprint_shortfall(fixture_copy):
-    edit(
-        fixture_copy,
-        BANK_202,
-        "A travel agent booking rooms at the hotel for a large group of its clients",
-        "A travel agent booking rooms",
-    )
+    cue_one_key(fixture_copy)
     edit(
         fixture_copy,
         BANK_201,
@@ -287,12 +286,7 @@ def test_item_statistics_page_counts_by_outcome_and_type():
 
 def test_item_statistics_page_shows_the_rate_the_gate_uses(fixture_copy):
     # Just under the gate: the page must print the same count the check would fail on.
-    edit(
-        fixture_copy,
-        BANK_202,
-        "A travel agent booking rooms at the hotel for a large group of its clients",
-        "A travel agent booking rooms",
-    )
+    cue_one_key(fixture_copy)
     edit(
         fixture_copy,
         BANK_202,

@@ -4,7 +4,6 @@ One rule per function; each walks the bank once, so checking stays linear in its
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from ..corpus import BankData, SpecData, ValidatedCorpus
@@ -13,44 +12,28 @@ from ..problems import Problems
 from ..quiz_stats import MAX_LENGTH_CUE_RATE, bank_stats
 from ..quizzes import BANK_FACTOR, blueprint_rows
 from ..teaching import MIN_PRACTICE_ITEMS, outcome_counts
-from .common import report
+from .common import repeated, report, taught_units, units_exist, unknown_in_unit, with_units
 
 
 def _banks(corpus: ValidatedCorpus) -> Iterator[tuple[BankData, SpecData, Unit]]:
     """Banks whose unit exists (bank_unit_exists reports the others)."""
-    for (spec, number), bank in corpus.banks.by_unit.items():
-        data = corpus.specs.get(spec)
-        unit = data.units.get(number) if data else None
-        if data is not None and unit is not None:
-            yield bank, data, unit
+    return with_units(corpus, corpus.banks.by_unit)
 
 
 def bank_unit_exists(corpus: ValidatedCorpus, problems: Problems) -> None:
-    for (spec, number), bank in corpus.banks.by_unit.items():
-        data = corpus.specs.get(spec)
-        if (data and number in data.units) or corpus.broken.unit(spec, number):
-            continue
-        report(
-            problems,
-            bank.origin,
-            ("unit",),
-            f"{spec}/{number} is not a unit in content/",
-            "use the unit's page number (for 271 use 201)",
-        )
+    units_exist(corpus, problems, corpus.banks.by_unit, "use the unit's page number (for 271 use 201)")
 
 
 def item_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
     for bank, _, _ in _banks(corpus):
-        ids = Counter(item.id for item in bank.bank.items)
-        for item, i in zip(bank.bank.items, bank.indices, strict=True):
-            if ids[item.id] > 1:
-                report(
-                    problems,
-                    bank.origin,
-                    ("items", i, "id"),
-                    f"item id {item.id!r} is used more than once",
-                    "give every item its own id and never reuse an old one",
-                )
+        for p, item_id in repeated(item.id for item in bank.bank.items):
+            report(
+                problems,
+                bank.origin,
+                ("items", bank.indices[p], "id"),
+                f"item id {item_id!r} is used more than once",
+                "give every item its own id and never reuse an old one",
+            )
 
 
 def item_references_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -68,24 +51,12 @@ def item_references_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
                     f"unit {unit.number} has no outcome {item.outcome!r}",
                     f"use one of: {', '.join(outcomes)}",
                 )
-            for ci, cid in enumerate(item.criteria):
-                if cid not in criteria:
-                    report(
-                        problems,
-                        bank.origin,
-                        ("items", i, "criteria", ci),
-                        f"unit {unit.number} has no criterion {cid!r}",
-                        "use a printed criterion id",
-                    )
-            for ai, aid in enumerate(item.content):
-                if aid not in areas:
-                    report(
-                        problems,
-                        bank.origin,
-                        ("items", i, "content", ai),
-                        f"unit {unit.number} has no content area {aid!r}",
-                        "use a printed content id such as A1",
-                    )
+            unknown_in_unit(
+                problems, bank.origin, ("items", i, "criteria"), item.criteria, criteria, unit.number, "criterion"
+            )
+            unknown_in_unit(
+                problems, bank.origin, ("items", i, "content"), item.content, areas, unit.number, "content area"
+            )
 
 
 def items_cover_something(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -160,23 +131,18 @@ def blueprints_fillable(corpus: ValidatedCorpus, problems: Problems) -> None:
 
 def practice_items_enough(corpus: ValidatedCorpus, problems: Problems) -> None:
     """Completeness: where a specification has a teaching layer, every outcome has practice."""
-    for data in corpus.specs.values():
-        if not data.spec.teaching_layer:
-            continue
-        for number, unit in data.units.items():
-            if (data.slug, number) in corpus.broken.banks:
-                continue
-            bank = corpus.banks.by_unit.get((data.slug, number))
-            counts = outcome_counts(unit, corpus.banks.items_for(data.slug, number))
-            for oid, n in counts.items():
-                if n < MIN_PRACTICE_ITEMS:
-                    problems.add(
-                        f"quizzes/{data.slug}/{number}.yml",
-                        bank.origin.line("items") if bank else 0,
-                        f"outcome {oid}",
-                        f"unit {number} outcome {oid} has {n} reviewed practice items",
-                        f"write at least {MIN_PRACTICE_ITEMS} reviewed items for every outcome",
-                    )
+    for data, number, unit in taught_units(corpus, corpus.broken.banks):
+        bank = corpus.banks.by_unit.get((data.slug, number))
+        counts = outcome_counts(unit, corpus.banks.items_for(data.slug, number))
+        for oid, n in counts.items():
+            if n < MIN_PRACTICE_ITEMS:
+                problems.add(
+                    f"quizzes/{data.slug}/{number}.yml",
+                    bank.origin.line("items") if bank else 0,
+                    f"outcome {oid}",
+                    f"unit {number} outcome {oid} has {n} reviewed practice items",
+                    f"write at least {MIN_PRACTICE_ITEMS} reviewed items for every outcome",
+                )
 
 
 BANK_CHECKS = (bank_unit_exists, item_ids_unique, item_references_exist, items_cover_something, item_laws_exist)

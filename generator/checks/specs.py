@@ -3,18 +3,27 @@ One rule per function."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from ..corpus import SpecData, ValidatedCorpus
-from ..models import TestSpec, Unit
+from ..models import TestSpec, Unit, UnitGroup
 from ..problems import Problems
 from ..quizzes import allocate
-from .common import report
+from ..yamlload import Path_
+from .common import missing, repeated, report
 
 
 def _known(corpus: ValidatedCorpus, data: SpecData, number: str) -> bool:
     """A unit number or alias of this spec, or one in a file that already failed."""
     return data.find(number) is not None or corpus.broken.unit(data.slug, number)
+
+
+def _units_known(
+    corpus: ValidatedCorpus, problems: Problems, data: SpecData, loc: Path_, units: Iterable[str], hint: str
+) -> None:
+    """Each entry of the unit list at ``loc`` is a unit of the specification."""
+    for uloc, number in missing(units, loc, lambda n: _known(corpus, data, n)):
+        report(problems, data.origin, uloc, f"unit {number!r} is not a unit of {data.slug}", hint)
 
 
 def qualification_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -35,59 +44,44 @@ def qualification_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> Non
 def group_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
     for data in corpus.specs.values():
         for qi, qual in enumerate(data.spec.qualifications):
-            ids = Counter(g.id for g in qual.groups)
-            for gi, group in enumerate(qual.groups):
-                if ids[group.id] > 1:
-                    report(
-                        problems,
-                        data.origin,
-                        ("qualifications", qi, "groups", gi, "id"),
-                        f"group id {group.id!r} is used more than once",
-                        "give each group its own id",
-                    )
+            for gi, gid in repeated(g.id for g in qual.groups):
+                report(
+                    problems,
+                    data.origin,
+                    ("qualifications", qi, "groups", gi, "id"),
+                    f"group id {gid!r} is used more than once",
+                    "give each group its own id",
+                )
 
 
-def group_units_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
+def _groups(corpus: ValidatedCorpus) -> Iterator[tuple[SpecData, Path_, UnitGroup]]:
+    """Every unit group of every qualification, with its place in the file."""
     for data in corpus.specs.values():
         for qi, qual in enumerate(data.spec.qualifications):
             for gi, group in enumerate(qual.groups):
-                for ui, number in enumerate(group.units):
-                    if not _known(corpus, data, number):
-                        report(
-                            problems,
-                            data.origin,
-                            ("qualifications", qi, "groups", gi, "units", ui),
-                            f"unit {number!r} is not a unit of {data.slug}",
-                            f"add content/{data.slug}/units/{number}.yml, or correct the number",
-                        )
+                yield data, ("qualifications", qi, "groups", gi), group
+
+
+def group_units_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
+    for data, gloc, group in _groups(corpus):
+        for loc, number in missing(group.units, (*gloc, "units"), lambda n: _known(corpus, data, n)):
+            hint = f"add content/{data.slug}/units/{number}.yml, or correct the number"
+            report(problems, data.origin, loc, f"unit {number!r} is not a unit of {data.slug}", hint)
 
 
 def group_limits_consistent(corpus: ValidatedCorpus, problems: Problems) -> None:
     """min_* is not more than max_*, and no limit asks for more units than the group has."""
-    for data in corpus.specs.values():
-        for qi, qual in enumerate(data.spec.qualifications):
-            for gi, group in enumerate(qual.groups):
-                gloc = ("qualifications", qi, "groups", gi)
-                for low, high in (("min_units", "max_units"), ("min_credits", "max_credits")):
-                    lo, hi = getattr(group, low), getattr(group, high)
-                    if lo is not None and hi is not None and lo > hi:
-                        report(
-                            problems,
-                            data.origin,
-                            gloc + (low,),
-                            f"{low} ({lo}) is more than {high} ({hi})",
-                            "swap or correct them",
-                        )
-                for key in ("max_units", "min_units"):
-                    value = getattr(group, key)
-                    if value is not None and value > len(group.units):
-                        report(
-                            problems,
-                            data.origin,
-                            gloc + (key,),
-                            f"{key} ({value}) is more than the {len(group.units)} units in the group",
-                            "correct the number or list the missing units",
-                        )
+    for data, gloc, group in _groups(corpus):
+        for low, high in (("min_units", "max_units"), ("min_credits", "max_credits")):
+            lo, hi = getattr(group, low), getattr(group, high)
+            if lo is not None and hi is not None and lo > hi:
+                message = f"{low} ({lo}) is more than {high} ({hi})"
+                report(problems, data.origin, (*gloc, low), message, "swap or correct them")
+        for key in ("max_units", "min_units"):
+            value = getattr(group, key)
+            if value is not None and value > len(group.units):
+                message = f"{key} ({value}) is more than the {len(group.units)} units in the group"
+                report(problems, data.origin, (*gloc, key), message, "correct the number or list the missing units")
 
 
 def pool_groups_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -95,15 +89,14 @@ def pool_groups_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
         for qi, qual in enumerate(data.spec.qualifications):
             ids = list(dict.fromkeys(g.id for g in qual.groups))
             for pi, pool in enumerate(qual.pools):
-                for gi, gid in enumerate(pool.groups):
-                    if gid not in ids:
-                        report(
-                            problems,
-                            data.origin,
-                            ("qualifications", qi, "pools", pi, "groups", gi),
-                            f"there is no group {gid!r} in this qualification",
-                            f"use one of: {', '.join(ids)}",
-                        )
+                for loc, gid in missing(pool.groups, ("qualifications", qi, "pools", pi, "groups"), ids.__contains__):
+                    report(
+                        problems,
+                        data.origin,
+                        loc,
+                        f"there is no group {gid!r} in this qualification",
+                        f"use one of: {', '.join(ids)}",
+                    )
 
 
 def barred_combinations_valid(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -111,15 +104,9 @@ def barred_combinations_valid(corpus: ValidatedCorpus, problems: Problems) -> No
     for data in corpus.specs.values():
         for qi, qual in enumerate(data.spec.qualifications):
             for bi, barred in enumerate(qual.barred):
-                for ui, number in enumerate(barred):
-                    if not _known(corpus, data, number):
-                        report(
-                            problems,
-                            data.origin,
-                            ("qualifications", qi, "barred", bi, ui),
-                            f"unit {number!r} is not a unit of {data.slug}",
-                            "correct the unit number",
-                        )
+                _units_known(
+                    corpus, problems, data, ("qualifications", qi, "barred", bi), barred, "correct the unit number"
+                )
                 if len(barred) < 2:
                     report(
                         problems,
@@ -132,30 +119,20 @@ def barred_combinations_valid(corpus: ValidatedCorpus, problems: Problems) -> No
 
 def test_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
     for data in corpus.specs.values():
-        ids = Counter(t.id for t in data.spec.tests)
-        for ti, test in enumerate(data.spec.tests):
-            if ids[test.id] > 1:
-                report(
-                    problems,
-                    data.origin,
-                    ("tests", ti, "id"),
-                    f"test id {test.id!r} is used more than once",
-                    "each test needs its own id (it is its URL)",
-                )
+        for ti, tid in repeated(t.id for t in data.spec.tests):
+            report(
+                problems,
+                data.origin,
+                ("tests", ti, "id"),
+                f"test id {tid!r} is used more than once",
+                "each test needs its own id (it is its URL)",
+            )
 
 
 def test_units_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
     for data in corpus.specs.values():
         for ti, test in enumerate(data.spec.tests):
-            for ui, number in enumerate(test.units):
-                if not _known(corpus, data, number):
-                    report(
-                        problems,
-                        data.origin,
-                        ("tests", ti, "units", ui),
-                        f"unit {number!r} is not a unit of {data.slug}",
-                        "correct the unit number",
-                    )
+            _units_known(corpus, problems, data, ("tests", ti, "units"), test.units, "correct the unit number")
 
 
 def _units(data: SpecData, test: TestSpec) -> list[Unit] | None:

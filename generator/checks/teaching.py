@@ -1,44 +1,30 @@
 """Rules for the teaching layer: teaching files, the glossary and the legislation library
-refer to things that exist; glossary terms can be filed and anchored; and (completeness)
-every outcome of a taught specification has notes and an activity.  One rule per function."""
+refer to things that exist, and (completeness) every outcome of a taught specification has
+notes and an activity.  One rule per function; the glossary's own rules are in glossary.py
+and run here, in this list's order."""
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Iterator
 
 from ..corpus import Sourced, TeachingEntry, ValidatedCorpus
 from ..models import Unit
 from ..problems import Problems
 from ..teaching import target_has, targets
-from .common import report
+from .common import missing, repeated, report, taught_units, units_exist, unknown_in_unit, with_units
+from .glossary import related_terms_exist, term_anchors_free, terms_not_near_duplicates, terms_start_with_a_letter
 
-# Anchors the glossary page itself uses: its title and the A to Z headings.
-_RESERVED_TERM_ANCHOR = re.compile(r"^(glossary|letter-.*)$")
 _UNIT_HINT = "write units as '<spec>/<unit>', e.g. 'cg-4417/201'"
 
 
 def _taught(corpus: ValidatedCorpus) -> Iterator[tuple[TeachingEntry, Unit]]:
     """Teaching files whose unit exists (teaching_unit_exists reports the others)."""
-    for (slug, number), entry in corpus.teaching.units.items():
-        data = corpus.specs.get(slug)
-        unit = data.units.get(number) if data else None
-        if unit is not None:
-            yield entry, unit
+    return ((entry, unit) for entry, _, unit in with_units(corpus, corpus.teaching.units))
 
 
 def teaching_unit_exists(corpus: ValidatedCorpus, problems: Problems) -> None:
-    for (slug, number), entry in corpus.teaching.units.items():
-        data = corpus.specs.get(slug)
-        if (data and number in data.units) or corpus.broken.unit(slug, number):
-            continue
-        report(
-            problems,
-            entry.origin,
-            ("unit",),
-            f"{slug}/{number} is not a unit in content/",
-            "use the unit's page number",
-        )
+    units_exist(corpus, problems, corpus.teaching.units, "use the unit's page number")
 
 
 def teaching_targets_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -73,30 +59,14 @@ def teaching_criteria_exist(corpus: ValidatedCorpus, problems: Problems) -> None
         lists = [(("notes", i), n.criteria) for i, n in enumerate(entry.teaching.notes)]
         lists += [(("activities", i), a.criteria) for i, a in enumerate(entry.teaching.activities)]
         for loc, ids in lists:
-            for ci, cid in enumerate(ids):
-                if cid not in criteria:
-                    report(
-                        problems,
-                        entry.origin,
-                        loc + ("criteria", ci),
-                        f"unit {unit.number} has no criterion {cid!r}",
-                        "use a printed criterion id",
-                    )
+            unknown_in_unit(problems, entry.origin, (*loc, "criteria"), ids, criteria, unit.number, "criterion")
 
 
 def activity_ids_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
     for entry, _ in _taught(corpus):
-        seen: set[str] = set()
-        for i, activity in enumerate(entry.teaching.activities):
-            if activity.id in seen:
-                report(
-                    problems,
-                    entry.origin,
-                    ("activities", i, "id"),
-                    f"activity id {activity.id!r} is used more than once",
-                    "give each activity its own id",
-                )
-            seen.add(activity.id)
+        for i, aid in repeated((a.id for a in entry.teaching.activities), after_first=True):
+            message = f"activity id {aid!r} is used more than once"
+            report(problems, entry.origin, ("activities", i, "id"), message, "give each activity its own id")
 
 
 def key_terms_defined(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -116,29 +86,20 @@ def key_terms_defined(corpus: ValidatedCorpus, problems: Problems) -> None:
 def laws_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
     """Teaching files and replaced_by lists name entries of the legislation library."""
 
-    def missing(slug: str) -> bool:
-        return slug not in corpus.teaching.laws and slug not in corpus.broken.laws
+    def known(slug: str) -> bool:
+        return slug in corpus.teaching.laws or slug in corpus.broken.laws
+
+    def no_entry(slug: str) -> str:
+        return f"the legislation library has no entry {slug!r}"
 
     for entry, _ in _taught(corpus):
-        for i, law in enumerate(entry.teaching.legislation):
-            if missing(law):
-                report(
-                    problems,
-                    entry.origin,
-                    ("legislation", i),
-                    f"the legislation library has no entry {law!r}",
-                    f"add content/legislation/{law}.yml, or correct the slug",
-                )
+        for loc, law in missing(entry.teaching.legislation, ("legislation",), known):
+            report(
+                problems, entry.origin, loc, no_entry(law), f"add content/legislation/{law}.yml, or correct the slug"
+            )
     for law_entry in corpus.teaching.laws.values():
-        for ri, other in enumerate(law_entry.law.replaced_by):
-            if missing(other):
-                report(
-                    problems,
-                    law_entry.origin,
-                    ("replaced_by", ri),
-                    f"the legislation library has no entry {other!r}",
-                    f"add content/legislation/{other}.yml",
-                )
+        for loc, other in missing(law_entry.law.replaced_by, ("replaced_by",), known):
+            report(problems, law_entry.origin, loc, no_entry(other), f"add content/legislation/{other}.yml")
 
 
 def _refs(corpus: ValidatedCorpus) -> Iterator[tuple[Sourced, tuple[str | int, ...], str]]:
@@ -155,146 +116,36 @@ def unit_refs_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
             report(problems, origin, loc, f"{ref!r} is not a unit", _UNIT_HINT)
 
 
+def _unit_of(corpus: ValidatedCorpus, spec: str, number: str) -> bool:
+    return corpus.unit_ref_ok(f"{spec}/{number}")
+
+
 def spec_wording_units_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
     for law, origin in corpus.teaching.laws.values():
         for wi, wording in enumerate(law.spec_wording):
-            for ui, unit in enumerate(wording.units):
-                if not corpus.unit_ref_ok(f"{wording.spec}/{unit}"):
-                    report(
-                        problems,
-                        origin,
-                        ("spec_wording", wi, "units", ui),
-                        f"{wording.spec}/{unit} is not a unit",
-                        "use a unit number of that specification",
-                    )
-
-
-def related_terms_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
-    """A term's 'See also' list names other terms of the glossary."""
-    if corpus.broken.all_terms:
-        return
-    for slug, (term, origin, i) in corpus.teaching.terms.items():
-        for ri, other in enumerate(term.related):
-            if other == slug:
-                report(
-                    problems,
-                    origin,
-                    ("terms", i, "related", ri),
-                    f"the term {term.term!r} lists itself as related",
-                    "remove it from related:",
-                )
-            elif other not in corpus.teaching.terms and other not in corpus.broken.terms:
-                report(
-                    problems,
-                    origin,
-                    ("terms", i, "related", ri),
-                    f"the glossary has no term {other!r}",
-                    "use the slug of another term (its anchor on /glossary/), or add the term",
-                )
-
-
-def terms_start_with_a_letter(corpus: ValidatedCorpus, problems: Problems) -> None:
-    """The A to Z files a term under its first letter; a digit or symbol has no heading."""
-    for term, origin, i in corpus.teaching.terms.values():
-        if not term.term[:1].isalpha():
-            report(
-                problems,
-                origin,
-                ("terms", i, "term"),
-                f"the term {term.term!r} does not start with a letter, so the A to Z cannot file it",
-                "start it with a word (write 'Twenty-four-hour service', not '24-hour service') "
-                "and put the other form in aliases",
-            )
-
-
-def term_anchors_free(corpus: ValidatedCorpus, problems: Problems) -> None:
-    """A term's anchor on /glossary/ must not be one the page uses for itself."""
-    for slug, (term, origin, i) in corpus.teaching.terms.items():
-        if not slug or _RESERVED_TERM_ANCHOR.match(slug):
-            loc = ("terms", i, "slug" if term.slug else "term")
-            report(
-                problems,
-                origin,
-                loc,
-                f"the anchor #{slug} is used by the glossary page itself"
-                if slug
-                else f"the term {term.term!r} gives an empty anchor",
-                "set slug: to another name, e.g. the term in lower case with hyphens",
-            )
-
-
-_WORD = re.compile(r"[a-z0-9]+")
-# Plural endings that take "es" (boxes, branches, addresses); other plurals just add "s".
-_ES_PLURAL = ("sses", "ches", "shes", "xes", "zes")
-
-
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(_ES_PLURAL):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def term_key(name: str) -> tuple[str, ...]:
-    """What a term's name comes to once plurals and word order are ignored:
-    'Features and benefits' and 'benefit and feature' give the same key."""
-    return tuple(sorted(_singular(w) for w in _WORD.findall(name.lower())))
-
-
-def terms_not_near_duplicates(corpus: ValidatedCorpus, problems: Problems) -> None:
-    """Two glossary entries must not be the same term in another form: a singular and its
-    plural, or the same words in another order.  Aliases count as forms of their term."""
-    first: dict[tuple[str, ...], tuple[str, str]] = {}  # key -> (slug, the form that gave it)
-    for slug, (term, origin, i) in corpus.teaching.terms.items():
-        forms: list[tuple[tuple[str | int, ...], str]] = [(("terms", i, "term"), term.term)]
-        forms += [(("terms", i, "aliases", ai), alias) for ai, alias in enumerate(term.aliases)]
-        for loc, form in forms:
-            key = term_key(form)
-            if not key:
-                continue
-            seen = first.setdefault(key, (slug, form))
-            if seen[0] != slug:
-                report(
-                    problems,
-                    origin,
-                    loc,
-                    f"{form!r} is the same term as {seen[1]!r} (glossary entry {seen[0]!r}) in another form",
-                    f"merge the two entries and keep {form!r} as an alias of one of them",
-                )
+            hint = "use a unit number of that specification"
+            ok = functools.partial(_unit_of, corpus, wording.spec)
+            for loc, unit in missing(wording.units, ("spec_wording", wi, "units"), ok):
+                report(problems, origin, loc, f"{wording.spec}/{unit} is not a unit", hint)
 
 
 def notes_and_activities_cover(corpus: ValidatedCorpus, problems: Problems) -> None:
     """Completeness: in a taught specification every outcome (or content area) has notes
     and an activity.  A teaching file that failed is reported there, not per outcome."""
-    for data in corpus.specs.values():
-        if not data.spec.teaching_layer:
-            continue
-        for number, unit in data.units.items():
-            if (data.slug, number) in corpus.broken.teaching:
-                continue
-            entry = corpus.teaching.units.get((data.slug, number))
-            where = entry.origin.display if entry else f"content/{data.slug}/teaching/{number}.yml"
-            for kind, tid in targets(unit):
-                has_notes, has_activity = target_has(entry, kind, tid)
-                if not has_notes:
-                    problems.add(
-                        where,
-                        entry.origin.line("notes") if entry else 0,
-                        "notes",
-                        f"unit {number} {kind} {tid} has no teaching notes",
-                        f'add a notes entry with {kind}: "{tid}"',
-                    )
-                if not has_activity:
-                    problems.add(
-                        where,
-                        entry.origin.line("activities") if entry else 0,
-                        "activities",
-                        f"unit {number} {kind} {tid} has no tutor activity",
-                        f'add an activity with {kind}: "{tid}"',
-                    )
+    for data, number, unit in taught_units(corpus, corpus.broken.teaching):
+        entry = corpus.teaching.units.get((data.slug, number))
+        where = entry.origin.display if entry else f"content/{data.slug}/teaching/{number}.yml"
+        for kind, tid in targets(unit):
+            has_notes, has_activity = target_has(entry, kind, tid)
+            lacks = (
+                ("notes", has_notes, "teaching notes", "a notes entry"),
+                ("activities", has_activity, "tutor activity", "an activity"),
+            )
+            for field, has, what, add in lacks:
+                if not has:
+                    line = entry.origin.line(field) if entry else 0
+                    message = f"unit {number} {kind} {tid} has no {what}"
+                    problems.add(where, line, field, message, f'add {add} with {kind}: "{tid}"')
 
 
 TEACHING_CHECKS = (

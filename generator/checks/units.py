@@ -31,13 +31,8 @@ def unit_anchors_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
         ]
         for anchor, loc, what in claims:
             if anchor in seen:
-                report(
-                    problems,
-                    origin,
-                    loc,
-                    f"{what} gives the anchor #{anchor}, already used on line {origin.line(*seen[anchor])}",
-                    "ids must be unique within a unit; check the printed id",
-                )
+                message = f"{what} gives the anchor #{anchor}, already used on line {origin.line(*seen[anchor])}"
+                report(problems, origin, loc, message, "ids must be unique within a unit; check the printed id")
             else:
                 seen[anchor] = loc
 
@@ -94,12 +89,13 @@ def aliases_unique(corpus: ValidatedCorpus, problems: Problems) -> None:
             for ai, alias in enumerate(unit.aliases):
                 if alias in owner:
                     other = owner[alias]
+                    taken = "a unit number" if other == alias else f"an alias of unit {other}"
+                    message = f"alias {alias!r} is already {taken}"
                     report(
                         problems,
                         data.unit_origin[number],
                         ("aliases", ai),
-                        f"alias {alias!r} is already "
-                        + ("a unit number" if other == alias else f"an alias of unit {other}"),
+                        message,
                         "each number may name only one unit page",
                     )
                 else:

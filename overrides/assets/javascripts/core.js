@@ -15,8 +15,8 @@
  *   quiz-records.js    records {isObject, readAttempt, readAttempts, plainQuizId,
  *                      attemptRecord, readMockState}
  *   quiz-ui.js         quiz {ATTEMPTS_KEY, mapLink, linkFor, loadAttempts, saveAttempt,
- *                      damagedNotice, plural, liveRegion, questionBlock, controls, feedback,
- *                      resultsTable}
+ *                      damagedNotice, plural, liveRegion, freshScreen, nextScreen,
+ *                      questionBlock, controls, feedback, resultsTable}
  *   quiz-practice.js, quiz-mock.js, quiz-progress.js   Practice, Mock, Progress
  *   routes.js          routes {check, groupLabel} (also window.CSHRoutes)
  * quiz.js starts the quizzes and keeps window.CSHQuiz for the engine tests; hub.js and

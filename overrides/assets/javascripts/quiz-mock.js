@@ -7,12 +7,7 @@
 (function () {
   "use strict";
 
-  var H = window.CSHub;
-  var el = H.el;
-  var button = H.button;
-  var E = H.engine;
-  var Q = H.quiz;
-  var R = H.records;
+  var H = window.CSHub, el = H.el, button = H.button, E = H.engine, Q = H.quiz, R = H.records;
 
   /**
    * @param {QuizPayload} quiz
@@ -58,8 +53,7 @@
     var quiz = this.quiz;
     var t = quiz.test;
     var root = this.root;
-    root.innerHTML = "";
-    Q.liveRegion(root);
+    Q.freshScreen(root);
     var box = el("div", { class: "csh-start" });
     box.appendChild(el("h2", { text: "Before you start" }));
     var selfMarked = quiz.items.some(function (it) { return H.types[it.type] && H.types[it.type].selfMarked; });
@@ -128,8 +122,7 @@
     var self = this;
     var root = this.root;
     var s = this.state;
-    root.innerHTML = "";
-    Q.liveRegion(root);
+    Q.freshScreen(root);
     var bar = el("div", { class: "csh-bar" });
     this.timerText = el("span", { class: "csh-timer", role: "timer", "aria-live": "off" });
     this.pauseButton = button("Pause", function () { self.togglePause(); }, { class: "md-button csh-pause", "aria-pressed": "false" });
@@ -296,8 +289,7 @@
     var self = this;
     var s = this.state;
     var root = this.root;
-    root.innerHTML = "";
-    Q.liveRegion(root);
+    Q.freshScreen(root);
     var box = el("div", { class: "csh-results" });
     var h = el("h2", { text: "Your results", tabindex: "-1" });
     box.appendChild(h);

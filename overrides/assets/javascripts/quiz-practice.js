@@ -5,11 +5,7 @@
 (function () {
   "use strict";
 
-  var H = window.CSHub;
-  var el = H.el;
-  var button = H.button;
-  var E = H.engine;
-  var Q = H.quiz;
+  var H = window.CSHub, el = H.el, button = H.button, E = H.engine, Q = H.quiz;
 
   /**
    * @constructor
@@ -26,8 +22,7 @@
   Practice.prototype.start = function () {
     var self = this;
     var root = this.root;
-    root.innerHTML = "";
-    Q.liveRegion(root);
+    Q.freshScreen(root);
     var intro = el("div", { class: "csh-start" });
     var selId = H.nextId("outcome");
     var select = /** @type {HTMLSelectElement} */ (el("select", { id: selId }));
@@ -59,9 +54,7 @@
   Practice.prototype.show = function () {
     var self = this;
     var root = this.root;
-    var live = root.querySelector(".csh-live");
-    root.innerHTML = "";
-    root.appendChild(live);
+    Q.nextScreen(root);
     if (this.position >= this.queue.length) { this.finish(); return; }
     var item = this.byId[this.queue[this.position]];
     var order = E.arrange(item, this.random);
@@ -112,9 +105,7 @@
   Practice.prototype.finish = function () {
     var self = this;
     var root = this.root;
-    var live = root.querySelector(".csh-live");
-    root.innerHTML = "";
-    root.appendChild(live);
+    Q.nextScreen(root);
     var ids = Object.keys(this.results || {});
     var summary = E.summarise(this.quiz, ids.map(function (id) { return { item: self.byId[id], result: self.results[id] }; }));
     var box = el("div", { class: "csh-results" });

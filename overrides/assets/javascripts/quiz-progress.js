@@ -6,12 +6,7 @@
 (function () {
   "use strict";
 
-  var H = window.CSHub;
-  var el = H.el;
-  var button = H.button;
-  var E = H.engine;
-  var Q = H.quiz;
-  var R = H.records;
+  var H = window.CSHub, el = H.el, button = H.button, E = H.engine, Q = H.quiz, R = H.records;
 
   var FILE_SCHEMA = "cs-hub/progress/1";
 
@@ -41,8 +36,7 @@
   Progress.prototype.draw = function (message) {
     var self = this;
     var root = this.root;
-    root.innerHTML = "";
-    Q.liveRegion(root);
+    Q.freshScreen(root);
     var loaded = Q.loadAttempts();
     Q.damagedNotice(root, loaded.damaged);
     var attempts = loaded.list.slice().sort(function (a, b) { return a.date < b.date ? 1 : -1; });

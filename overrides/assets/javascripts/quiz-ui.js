@@ -5,10 +5,7 @@
 (function () {
   "use strict";
 
-  var H = window.CSHub;
-  var el = H.el;
-  var E = H.engine;
-  var R = H.records;
+  var H = window.CSHub, el = H.el, E = H.engine, R = H.records;
 
   var ATTEMPTS_KEY = H.PREFIX + "attempts";
 
@@ -108,6 +105,19 @@
     var live = el("div", { class: "csh-live csh-sr", "aria-live": "polite" });
     root.appendChild(live);
     return live;
+  }
+
+  /** Empty root for a new screen, with a fresh live region. @param {Element} root @returns {HTMLElement} */
+  function freshScreen(root) {
+    root.innerHTML = "";
+    return liveRegion(root);
+  }
+
+  /** Empty root for the next screen, keeping its live region (and what it last said). @param {Element} root */
+  function nextScreen(root) {
+    var live = root.querySelector(".csh-live");
+    root.innerHTML = "";
+    root.appendChild(live);
   }
 
   /**
@@ -221,6 +231,7 @@
   H.quiz = {
     ATTEMPTS_KEY: ATTEMPTS_KEY, mapLink: mapLink, linkFor: linkFor, reviseLink: reviseLink, loadAttempts: loadAttempts,
     saveAttempt: saveAttempt, damagedNotice: damagedNotice, plural: plural, liveRegion: liveRegion,
+    freshScreen: freshScreen, nextScreen: nextScreen,
     questionBlock: questionBlock, controls: controls, feedback: feedback, resultsTable: resultsTable
   };
 })();
