@@ -10,17 +10,51 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 # Existing Markdown links, inline code and HTML tags are never touched.
 _PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)(\{[^}]*\})?|`[^`]*`|<[^>]+>")
 
 
+# A term may start where a word starts (not after a letter, digit or hyphen) and must end
+# where a word ends.
+_WORD_START = re.compile(r"(?<![\w-])\w")
+_WORD = re.compile(r"\w+")
+_JOINED = re.compile(r"[\w-]")
+
+
 @functools.lru_cache(maxsize=64)
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern matching any of the words; every outcome page of a unit uses the same
-    terms, and compiling a pattern of hundreds of words costs more than using it."""
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+def _index(words: tuple[str, ...]) -> dict[str, list[str]]:
+    """The forms by their first word, longest first (words come sorted by length).  Looking
+    a word up is far cheaper than one regular expression of hundreds of alternatives, which
+    took longer to compile than to run."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        first = _WORD.match(word)
+        if first is None:
+            raise ValueError(f"a glossary form must start with a letter or digit: {word!r}")
+        index.setdefault(first.group(0).lower(), []).append(word.lower())
+    return index
+
+
+def _find(text: str, index: dict[str, list[str]]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each term in text, left to right, the longest form at each place."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: compare char by char
+        low = "".join(c.lower()[0] for c in text)
+    at = 0
+    while (start := _WORD_START.search(text, at)) is not None:
+        s = start.start()
+        run = _WORD.match(low, s)
+        assert run is not None
+        at = run.end()
+        for form in index.get(run.group(0), ()):
+            end = s + len(form)
+            if low.startswith(form, s) and not (end < len(text) and _JOINED.match(text, end)):
+                yield s, end
+                at = end
+                break
 
 
 class TermForm(NamedTuple):
@@ -45,7 +79,7 @@ def link_terms(markdown: str, terms: list[TermForm], glossary_path: str, limit: 
     if not forms:
         return markdown
     forms.sort(key=lambda f: -len(f[0]))
-    pattern = _pattern(tuple(f[0] for f in forms))
+    index = _index(tuple(f[0] for f in forms))
     lookup = {f[0].lower(): f for f in forms}
     done: set[str] = set()
     out_lines = []
@@ -66,16 +100,19 @@ def link_terms(markdown: str, terms: list[TermForm], glossary_path: str, limit: 
                 rebuilt.append(text)
                 continue
 
-            def swap(m: re.Match[str]) -> str:
-                _word, slug, definition, term = lookup[m.group(1).lower()]
+            last = 0
+            for s, e in _find(text, index):
+                found = text[s:e]
+                rebuilt.append(text[last:s])
+                last = e
+                _word, slug, definition, term = lookup[found.lower()]
                 if slug in done or len(done) >= limit:
-                    return m.group(1)
+                    rebuilt.append(found)
+                    continue
                 done.add(slug)
-                return (
-                    f"[{m.group(1)}]({glossary_path}#{slug})"
-                    f'{{ .csh-term data-tip="{_attr(term)}: {_attr(definition)}" }}'
+                rebuilt.append(
+                    f'[{found}]({glossary_path}#{slug}){{ .csh-term data-tip="{_attr(term)}: {_attr(definition)}" }}'
                 )
-
-            rebuilt.append(pattern.sub(swap, text))
+            rebuilt.append(text[last:])
         out_lines.append("".join(rebuilt))
     return "\n".join(out_lines)

@@ -194,7 +194,24 @@ class BankStats:
     by_type: tuple[tuple[str, int], ...]
 
 
+# The check, the check report and the tutors' page each ask for the same bank's figures in
+# one build; a bank is immutable, so they are worked out once (the bank is kept beside its
+# figures so a recycled id() can never return another bank's).
+_MADE: dict[int, tuple[Bank, BankStats]] = {}
+
+
 def bank_stats(bank: Bank) -> BankStats:
+    made = _MADE.get(id(bank))
+    if made is not None and made[0] is bank:
+        return made[1]
+    if len(_MADE) > 256:  # `mkdocs serve` rebuilds many times; keep only recent builds
+        _MADE.clear()
+    stats = _bank_stats(bank)
+    _MADE[id(bank)] = (bank, stats)
+    return stats
+
+
+def _bank_stats(bank: Bank) -> BankStats:
     items = bank.items
     singles = [i for i in items if i.type == "single"]
     multiples = [i for i in items if i.type == "multiple"]
