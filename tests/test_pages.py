@@ -280,3 +280,13 @@ def test_plain_sentences_skip_markdown_but_render_the_same(corpus):
         html = markdown.markdown(text, extensions=["attr_list", "tables"], output_format="html")
         assert html == f"<p>{text}</p>", text
     assert not is_plain("1. a list") and not is_plain("- a list") and not is_plain("a *b*") and not is_plain("a & b")
+
+
+def test_term_linking_prefers_the_longest_form_and_respects_word_edges():
+    forms = [
+        TermForm("customer-service", ["customer service"], "Helping customers", "Customer service"),
+        TermForm("chain", ["customer service chain"], "Who does what", "Customer service chain"),
+    ]
+    out = link_terms("The Customer Service Chain links teams. Not customer-service-chain.", forms, "g.md")
+    assert out.startswith("The [Customer Service Chain](g.md#chain)")
+    assert "[customer service]" not in out and out.endswith("Not customer-service-chain.")
