@@ -21,6 +21,11 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 
 venv: $(VENV)/.installed
 
+# axe-core for the accessibility tests (tests/test_axe.py), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 ## site: validate content, generate pages, build the site into site/
 site: $(VENV)/.installed
 	$(PY) -m generator build
@@ -50,7 +55,7 @@ browser:
 ## test: every test, browser tests included (quick loop: $(PY) -m pytest -m "not browser and not slow")
 # No -m or -k here: the whole suite always runs, so pytest can never exit 5 ("no tests
 # collected") and every non-zero exit fails the target (and .ci/run).
-test: $(VENV)/.installed-test browser
+test: $(VENV)/.installed-test browser node_modules/.installed
 	$(PY) -m pytest -q
 
 ## bench: time and size of a full build (not part of the tests)
