@@ -221,13 +221,16 @@ def test_a_flashcard_session_by_keyboard(browser, site_url, scheme):
 
 
 def start_mock_and_answer_one(page, site_url):
+    """Questions 1 and 2 answered, question 2 current and flagged, the rest untouched."""
     page.goto(site_url + MOCK_201)
     root = page.locator('[data-quiz-mode="mock"]')
     root.locator("input[inputmode=numeric]").fill(PAPER)
     root.locator("button.csh-begin").click()
     q = root.locator("section.csh-question:visible")
     q.locator("input").first.check()
-    q.locator("button.csh-flag").click()
+    q.locator("button.csh-next").click()
+    root.locator("section.csh-question:visible input").first.check()
+    root.locator("section.csh-question:visible button.csh-flag").click()
     return root
 
 
@@ -256,8 +259,7 @@ def test_forced_colours_keep_quiz_state_and_focus_visible(browser, site_url):
         return [cs.borderStyle, cs.borderWidth, cs.outlineStyle, cs.outlineWidth, cs.textDecorationLine, cs.fontWeight,
                 cs.backgroundColor, cs.color, after.content].join('|'); };
       const nav = [...document.querySelectorAll('.csh-nav-btn')];
-      const answered = nav.find(b => b.classList.contains('is-answered') && !b.classList.contains('is-flagged') && !b.classList.contains('is-current'))
-                    || nav.find(b => b.classList.contains('is-answered'));
+      const answered = nav.find(b => b.classList.contains('is-answered') && !b.classList.contains('is-flagged') && !b.classList.contains('is-current'));
       const plain = nav.find(b => !b.classList.contains('is-answered') && !b.classList.contains('is-flagged') && !b.classList.contains('is-current'));
       const radio = document.querySelector('section.csh-question:not([hidden]) input:checked');
       const rr = radio.getBoundingClientRect(), rs = getComputedStyle(radio);
@@ -265,7 +267,7 @@ def test_forced_colours_keep_quiz_state_and_focus_visible(browser, site_url):
               answered: answered && style(answered), plain: plain && style(plain),
               radioShown: rr.width >= 10 && rr.height >= 10 && rs.opacity !== '0' && rs.visibility !== 'hidden' && rs.appearance !== 'none'};
     }""")
-    assert state["forced"]
+    assert state["forced"] and state["answered"] and state["plain"], state
     assert state["radioShown"], "the chosen option's own radio button must stay visible"
     # Forced colours flatten colour: the answered state needs a border, outline or mark too
     # (the colours are compared only with colour removed).
