@@ -56,7 +56,8 @@ def scheme_page(request, browser, site_url):
                "scheme": MATERIAL_SCHEME[scheme], "primary": "indigo",
                "accent": "indigo" if scheme == "light" else "light-blue"}}
     # Material keeps the chosen palette under "<base path>.__palette"; set it for the site root.
-    context.add_init_script(f"try {{ localStorage.setItem('/.__palette', {json.dumps(json.dumps(palette))}); }} catch (e) {{}}")
+    stored = json.dumps(json.dumps(palette))
+    context.add_init_script(f"try {{ localStorage.setItem('/.__palette', {stored}); }} catch (e) {{}}")
     page = context.new_page()
     page.scheme = scheme
     yield page

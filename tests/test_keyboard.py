@@ -22,22 +22,30 @@ FOCUS_JS = """
   if (el.matches('input.md-option') && el.form)
     el = [...el.form.querySelectorAll('label')].find(l => l.getBoundingClientRect().width > 0) || el;
   const r = el.getBoundingClientRect();
-  const what = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
+  const classes = typeof el.className === 'string' ? el.className.trim().split(/\\s+/).filter(Boolean) : [];
+  const what = el.tagName.toLowerCase() + classes.map(c => '.' + c).join('')
                + ' ' + (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 40);
   if (r.width === 0 && r.height === 0) return {ok: false, why: 'focused element is not rendered: ' + what};
-  function rgb(s) { const m = (s.match(/[\\d.]+/g) || [0, 0, 0, 0]).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; }
+  function rgb(s) { const m = (s.match(/[\\d.]+/g) || [0, 0, 0, 0]).map(Number);
+                    return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; }
   function lum(c) { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
                     return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); }
   function ratio(a, b) { const l1 = lum(a), l2 = lum(b); return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05); }
   let p = el.parentElement, bg = {r: 255, g: 255, b: 255, a: 1};
-  while (p) { const c = rgb(getComputedStyle(p).backgroundColor); if (c.a > 0.5) { bg = c; break; } p = p.parentElement; }
+  while (p) {
+    const c = rgb(getComputedStyle(p).backgroundColor);
+    if (c.a > 0.5) { bg = c; break; }
+    p = p.parentElement;
+  }
   const cs = getComputedStyle(el);
   const rings = [];
-  if (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) rings.push({w: parseFloat(cs.outlineWidth), c: rgb(cs.outlineColor)});
+  if (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2)
+    rings.push({w: parseFloat(cs.outlineWidth), c: rgb(cs.outlineColor)});
   // box-shadow: "rgb(...) 0px 0px 0px 5px" (colour first in computed style), comma-separated
   if (cs.boxShadow && cs.boxShadow !== 'none') {
     for (const part of cs.boxShadow.split(/,(?![^(]*\\))/)) {
-      const color = part.match(/rgba?\\([^)]*\\)/); const nums = part.replace(/rgba?\\([^)]*\\)/, '').match(/-?[\\d.]+px/g) || [];
+      const color = part.match(/rgba?\\([^)]*\\)/);
+      const nums = part.replace(/rgba?\\([^)]*\\)/, '').match(/-?[\\d.]+px/g) || [];
       const spread = nums.length >= 4 ? parseFloat(nums[3]) : 0;
       if (color && spread >= 2 && !/inset/.test(part)) rings.push({w: spread, c: rgb(color[0])});
     }
@@ -67,7 +75,8 @@ class Keys:
     def press(self, key: str):
         if key not in ("Tab", "Shift+Tab"):
             self.last = key + " on " + self.active(
-                "el.tagName + '.' + el.className + ' ' + (el.type || '') + ' in ' + ((el.closest('[data-item-id]') || {}).dataset || {}).itemId")
+                "el.tagName + '.' + el.className + ' ' + (el.type || '') + ' in '"
+                " + ((el.closest('[data-item-id]') || {}).dataset || {}).itemId")
         self.page.keyboard.press(key)
         if key in ("Tab", "Shift+Tab"):
             self.check_focus()
@@ -191,7 +200,8 @@ def test_a_whole_mock_test_by_keyboard(page, site_url):
     total_el.wait_for()
     assert total_el.get_attribute("data-score") == total_el.get_attribute("data-max")
     keys.tab_to("button.csh-new")  # the results and review are reachable too
-    assert keys.problems == [], f"focus not visible at {len(keys.problems)} stop(s) of {keys.stops}:\n" + "\n".join(keys.problems)
+    assert keys.problems == [], (f"focus not visible at {len(keys.problems)} stop(s) of {keys.stops}:\n"
+                                 + "\n".join(keys.problems))
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -239,7 +249,8 @@ def test_reduced_motion_stops_quiz_transitions(browser, site_url):
     page = context.new_page()
     start_mock_and_answer_one(page, site_url)
     slow = page.evaluate("""() => {
-      const secs = v => Math.max(...v.split(',').map(s => s.trim().endsWith('ms') ? parseFloat(s) / 1000 : parseFloat(s)));
+      const secs = v => Math.max(...v.split(',')
+        .map(s => s.trim().endsWith('ms') ? parseFloat(s) / 1000 : parseFloat(s)));
       return [...document.querySelectorAll('.csh-quiz, .csh-quiz *')].map(el => {
         const cs = getComputedStyle(el);
         const t = secs(cs.transitionDuration), a = cs.animationName !== 'none' ? secs(cs.animationDuration) : 0;
@@ -259,13 +270,15 @@ def test_forced_colours_keep_quiz_state_and_focus_visible(browser, site_url):
         return [cs.borderStyle, cs.borderWidth, cs.outlineStyle, cs.outlineWidth, cs.textDecorationLine, cs.fontWeight,
                 cs.backgroundColor, cs.color, after.content].join('|'); };
       const nav = [...document.querySelectorAll('.csh-nav-btn')];
-      const answered = nav.find(b => b.classList.contains('is-answered') && !b.classList.contains('is-flagged') && !b.classList.contains('is-current'));
-      const plain = nav.find(b => !b.classList.contains('is-answered') && !b.classList.contains('is-flagged') && !b.classList.contains('is-current'));
+      const has = (b, c) => b.classList.contains(c);
+      const answered = nav.find(b => has(b, 'is-answered') && !has(b, 'is-flagged') && !has(b, 'is-current'));
+      const plain = nav.find(b => !has(b, 'is-answered') && !has(b, 'is-flagged') && !has(b, 'is-current'));
       const radio = document.querySelector('section.csh-question:not([hidden]) input:checked');
       const rr = radio.getBoundingClientRect(), rs = getComputedStyle(radio);
       return {forced: matchMedia('(forced-colors: active)').matches,
               answered: answered && style(answered), plain: plain && style(plain),
-              radioShown: rr.width >= 10 && rr.height >= 10 && rs.opacity !== '0' && rs.visibility !== 'hidden' && rs.appearance !== 'none'};
+              radioShown: rr.width >= 10 && rr.height >= 10 && rs.opacity !== '0' && rs.visibility !== 'hidden'
+                          && rs.appearance !== 'none'};
     }""")
     assert state["forced"] and state["answered"] and state["plain"], state
     assert state["radioShown"], "the chosen option's own radio button must stay visible"
@@ -277,6 +290,6 @@ def test_forced_colours_keep_quiz_state_and_focus_visible(browser, site_url):
     root.locator("section.csh-question:visible button.csh-next").focus()
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
-    outline = page.evaluate("[getComputedStyle(document.activeElement).outlineStyle, getComputedStyle(document.activeElement).outlineWidth]")
+    outline = page.evaluate("(cs => [cs.outlineStyle, cs.outlineWidth])(getComputedStyle(document.activeElement))")
     context.close()
     assert outline[0] != "none" and float(outline[1].rstrip("px")) >= 2, outline
