@@ -26,6 +26,17 @@ FOCUS_JS = """
   const what = el.tagName.toLowerCase() + classes.map(c => '.' + c).join('')
                + ' ' + (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 40);
   if (r.width === 0 && r.height === 0) return {ok: false, why: 'focused element is not rendered: ' + what};
+  // WCAG 2.4.11: a quiz control is not entirely hidden by sticky content (the quiz bar, the header).
+  const inQuiz = !!el.closest('.csh-quiz, [data-csh-flashcards]');
+  const inset = (a, b) => a + Math.min(4, (b - a) / 2);
+  const points = [[(r.left + r.right) / 2, (r.top + r.bottom) / 2],
+                  [inset(r.left, r.right), inset(r.top, r.bottom)],
+                  [r.right - (inset(r.left, r.right) - r.left), r.bottom - (inset(r.top, r.bottom) - r.top)]];
+  const mine = hit => hit && (hit === el || el.contains(hit) || hit.contains(el)
+                             || (el.labels && [...el.labels].some(l => l.contains(hit))));
+  const seen = points.some(([x, y]) => mine(document.elementFromPoint(x, y)));
+  if (inQuiz && !seen && r.bottom > 0 && r.top < innerHeight)
+    return {ok: false, why: 'focused element is covered: ' + what};
   function rgb(s) { const m = (s.match(/[\\d.]+/g) || [0, 0, 0, 0]).map(Number);
                     return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; }
   function lum(c) { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
@@ -152,7 +163,9 @@ def answer_by_keys(keys: Keys, q, item: dict) -> None:
         raise AssertionError(kind)
 
 
-def test_a_whole_mock_test_by_keyboard(page, site_url):
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_whole_mock_test_by_keyboard(page, site_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
     keys = Keys(page)
     page.goto(site_url + MOCK_201)
     root = page.locator('[data-quiz-mode="mock"]')
