@@ -78,6 +78,9 @@ class Keys:
 
     def check_focus(self):
         state = self.page.evaluate(FOCUS_JS)
+        if not state["ok"]:  # measure the settled page, not a frame of a scroll into view
+            self.page.wait_for_timeout(400)
+            state = self.page.evaluate(FOCUS_JS)
         self.stops += 1
         why = state["why"] + ("" if state["ok"] else f" (after: {self.last})")
         if not state["ok"] and why not in self.problems:
