@@ -33,6 +33,11 @@ $(VENV)/.installed-zensical: $(VENV)/.installed pyproject.toml
 
 venv: $(VENV)/.installed
 
+# axe-core for the accessibility tests (tests/test_axe.py), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 ## site: validate content, generate pages, build the site into site/
 site: $(VENV)/.installed $(if $(filter zensical,$(ENGINE)),$(VENV)/.installed-zensical)
 	$(PY) -m generator build
@@ -68,7 +73,7 @@ browser:
 ## test: every test, browser tests included (quick loop: $(PY) -m pytest -m "not browser and not slow")
 # No -m or -k here: the whole suite always runs, so pytest can never exit 5 ("no tests
 # collected") and every non-zero exit fails the target (and .ci/run).
-test: lint browser
+test: lint browser node_modules/.installed
 	$(PY) -m pytest -q
 
 ## lint: ruff, the formatter check and mypy --strict (configuration in pyproject.toml)

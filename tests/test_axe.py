@@ -1,0 +1,170 @@
+"""axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every page kind, in the light and the dark
+scheme, with quizzes and flashcards driven into each of their states.  Zero violations of any
+impact are allowed.
+
+axe-core comes from npm (package.json, pinned; `make test` runs `npm ci`) and is injected
+into each page with Playwright's add_script_tag."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import ROOT
+from .quizdriver import answer, bank_items
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SCHEMES = ["light", "dark"]
+MATERIAL_SCHEME = {"light": "default", "dark": "slate"}
+MOCK_201 = "cg-4417/tests/201/"
+
+
+def axe_violations(page) -> list[dict]:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci --no-audit --no-fund` (or `make test`)")
+    # Measure settled colours, not a frame in the middle of Material's colour transitions.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                                          resultTypes: ['violations']})
+        .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))})))""", TAGS)
+    return result
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} -- {len(v['nodes'])} node(s)")
+        for node in v["nodes"][:8]:
+            lines.append(f"    {node['target']}: {(node['summary'] or '').splitlines()[-1].strip()[:160]}")
+    return "\n".join(lines)
+
+
+@pytest.fixture(params=SCHEMES)
+def scheme_page(request, browser, site_url):
+    """A fresh page whose browser prefers the given colour scheme; Material follows it (the
+    palette's `media` entries) unless a palette is stored, so we store the same one too."""
+    scheme = request.param
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    palette = {"index": SCHEMES.index(scheme), "color": {"media": f"(prefers-color-scheme: {scheme})",
+               "scheme": MATERIAL_SCHEME[scheme], "primary": "indigo",
+               "accent": "indigo" if scheme == "light" else "light-blue"}}
+    # Material keeps the chosen palette under "<base path>.__palette"; set it for the site root.
+    stored = json.dumps(json.dumps(palette))
+    context.add_init_script(f"try {{ localStorage.setItem('/.__palette', {stored}); }} catch (e) {{}}")
+    page = context.new_page()
+    page.scheme = scheme
+    yield page
+    context.close()
+
+
+def check(page, label: str) -> None:
+    got = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert got == MATERIAL_SCHEME[page.scheme], f"{label}: page is in scheme {got!r}, wanted {page.scheme}"
+    violations = axe_violations(page)
+    assert violations == [], f"{label} [{page.scheme}]:\n{describe(violations)}"
+
+
+STATIC = {
+    "home": "",
+    "specification cg-4417 (route planner)": "cg-4417/",
+    "specification nvq-cco (route planner)": "nvq-cco/",
+    "unit": "cg-4417/units/201/",
+    "glossary": "glossary/",
+    "legislation index": "legislation/",
+    "legislation entry": "legislation/consumer-rights-act-2015/",
+    "progress (empty)": "progress/",
+    "tutors": "tutors/",
+    "404": "404.html",
+}
+
+
+@pytest.mark.parametrize("label", list(STATIC))
+def test_static_page(scheme_page, site_url, label):
+    scheme_page.goto(site_url + STATIC[label])
+    check(scheme_page, label)
+
+
+def test_alias_page_before_its_redirect(scheme_page, site_url):
+    # The alias page sends the reader on at once; serve it with the redirect disarmed so the
+    # page itself (seen for an instant, or with scripts blocked) is what axe checks.
+    def disarm(route):
+        response = route.fetch()
+        # Both the inline script and hub.js (the data-csh-alias marker) redirect.
+        body = (response.text().replace("location.replace(", "void (")
+                .replace("data-csh-alias=", "data-csh-alias-disarmed="))
+        route.fulfill(response=response, body=body)
+
+    scheme_page.route("**/cg-4417/units/271/", disarm)
+    scheme_page.goto(site_url + "cg-4417/units/271/")
+    assert "/units/271/" in scheme_page.url
+    check(scheme_page, "alias 271")
+
+
+def test_practice_quiz(scheme_page, site_url):
+    page = scheme_page
+    page.goto(site_url + "cg-4417/units/201/")
+    root = page.locator('[data-quiz-mode="practice"]').first
+    check(page, "practice: start")
+    root.locator("button.csh-begin").click()
+    question = root.locator("section.csh-question")
+    question.wait_for()
+    check(page, "practice: question shown")
+    items = bank_items("cg-4417", "201")
+    answer(question, items[question.get_attribute("data-item-id")], right=False)
+    root.locator("button.csh-check").click()
+    root.locator(".csh-feedback").wait_for()
+    check(page, "practice: wrong answer with feedback")
+    root.locator("button.csh-next").click()
+    question = root.locator("section.csh-question")
+    answer(question, items[question.get_attribute("data-item-id")], right=True)
+    root.locator("button.csh-check").click()
+    root.locator(".csh-feedback").wait_for()
+    check(page, "practice: right answer with feedback")
+
+
+def test_mock_test_in_every_state(scheme_page, site_url):
+    page = scheme_page
+    page.goto(site_url + MOCK_201)
+    root = page.locator('[data-quiz-mode="mock"]')
+    root.locator("button.csh-begin").wait_for()
+    check(page, "mock: start screen")
+    root.locator("input[inputmode=numeric]").fill("201")
+    root.locator("button.csh-begin").click()
+    items = bank_items("cg-4417", "201")
+    q = root.locator("section.csh-question:visible")
+    answer(q, items[q.get_attribute("data-item-id")])
+    q.locator("button.csh-flag").click()
+    root.locator(".csh-navigator button.csh-nav-btn").nth(1).click()
+    check(page, "mock: in progress (answered, flagged, current)")
+    root.locator("button.csh-pause").click()
+    check(page, "mock: paused")
+    root.locator("button.csh-resume").click()
+    root.locator("button.csh-submit").click()
+    root.locator(".csh-confirm").wait_for()
+    check(page, "mock: submit warning")
+    root.locator("button.csh-confirm-submit").click()
+    root.locator("[data-result-total]").wait_for()
+    # The results screen holds the review of every answer below the table.
+    assert root.locator(".csh-review section.csh-question").count() == 45
+    check(page, "mock: results and review")
+    page.goto(site_url + "progress/")
+    page.locator("tr.csh-attempt").first.wait_for()
+    check(page, "progress: after a mock result")
+
+
+def test_flashcards_front_and_back(scheme_page, site_url):
+    page = scheme_page
+    page.goto(site_url + "glossary/flashcards/")
+    root = page.locator("[data-csh-flashcards]")
+    root.locator(".csh-fc-card").wait_for()
+    check(page, "flashcards: front")
+    root.locator("button.csh-fc-flip").click()
+    root.locator(".csh-fc-back").wait_for()
+    check(page, "flashcards: back")
