@@ -30,10 +30,13 @@ def axe_violations(page) -> list[dict]:
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    result = page.evaluate("""tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
+    result = page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
                                                           resultTypes: ['violations']})
         .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))})))""", TAGS)
+            nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))})))""",
+        TAGS,
+    )
     return result
 
 
@@ -52,9 +55,15 @@ def scheme_page(request, browser, site_url):
     palette's `media` entries) unless a palette is stored, so we store the same one too."""
     scheme = request.param
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    palette = {"index": SCHEMES.index(scheme), "color": {"media": f"(prefers-color-scheme: {scheme})",
-               "scheme": MATERIAL_SCHEME[scheme], "primary": "indigo",
-               "accent": "indigo" if scheme == "light" else "light-blue"}}
+    palette = {
+        "index": SCHEMES.index(scheme),
+        "color": {
+            "media": f"(prefers-color-scheme: {scheme})",
+            "scheme": MATERIAL_SCHEME[scheme],
+            "primary": "indigo",
+            "accent": "indigo" if scheme == "light" else "light-blue",
+        },
+    }
     # Material keeps the chosen palette under "<base path>.__palette"; set it for the site root.
     stored = json.dumps(json.dumps(palette))
     context.add_init_script(f"try {{ localStorage.setItem('/.__palette', {stored}); }} catch (e) {{}}")
@@ -76,6 +85,9 @@ STATIC = {
     "specification cg-4417 (route planner)": "cg-4417/",
     "specification nvq-cco (route planner)": "nvq-cco/",
     "unit": "cg-4417/units/201/",
+    "outcome page (with a diagram)": "cg-4417/units/201/lo-3/",
+    "content-area page": "btec-l2-cso/units/1/content-a1/",
+    "item statistics": "tutors/item-statistics/",
     "glossary": "glossary/",
     "legislation index": "legislation/",
     "legislation entry": "legislation/consumer-rights-act-2015/",
@@ -97,8 +109,11 @@ def test_alias_page_before_its_redirect(scheme_page, site_url):
     def disarm(route):
         response = route.fetch()
         # Both the inline script and hub.js (the data-csh-alias marker) redirect.
-        body = (response.text().replace("location.replace(", "void (")
-                .replace("data-csh-alias=", "data-csh-alias-disarmed="))
+        body = (
+            response.text()
+            .replace("location.replace(", "void (")
+            .replace("data-csh-alias=", "data-csh-alias-disarmed=")
+        )
         route.fulfill(response=response, body=body)
 
     scheme_page.route("**/cg-4417/units/271/", disarm)
