@@ -88,18 +88,25 @@ class Keys:
 
     def press(self, key: str):
         if key not in ("Tab", "Shift+Tab"):
-            self.last = key + " on " + self.active(
-                "el.tagName + '.' + el.className + ' ' + (el.type || '') + ' in '"
-                " + ((el.closest('[data-item-id]') || {}).dataset || {}).itemId")
+            self.last = (
+                key
+                + " on "
+                + self.active(
+                    "el.tagName + '.' + el.className + ' ' + (el.type || '') + ' in '"
+                    " + ((el.closest('[data-item-id]') || {}).dataset || {}).itemId"
+                )
+            )
         self.page.keyboard.press(key)
         if key in ("Tab", "Shift+Tab"):
             self.check_focus()
 
     def tab_to(self, selector: str, back: bool = False, limit: int = 400, nth: int | None = None):
         for _ in range(limit):
-            if self.page.evaluate("""([s, n]) => { const el = document.activeElement;
+            if self.page.evaluate(
+                """([s, n]) => { const el = document.activeElement;
                     return !!el && (n === null ? el.matches(s) : document.querySelectorAll(s)[n] === el); }""",
-                                  [selector, nth]):
+                [selector, nth],
+            ):
                 return
             self.press("Shift+Tab" if back else "Tab")
         raise AssertionError(f"Tab never reached {selector}")
@@ -216,8 +223,9 @@ def test_a_whole_mock_test_by_keyboard(page, site_url, width):
     total_el.wait_for()
     assert total_el.get_attribute("data-score") == total_el.get_attribute("data-max")
     keys.tab_to("button.csh-new")  # the results and review are reachable too
-    assert keys.problems == [], (f"focus not visible at {len(keys.problems)} stop(s) of {keys.stops}:\n"
-                                 + "\n".join(keys.problems))
+    assert keys.problems == [], f"focus not visible at {len(keys.problems)} stop(s) of {keys.stops}:\n" + "\n".join(
+        keys.problems
+    )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
