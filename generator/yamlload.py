@@ -100,7 +100,12 @@ def parse(source: str, display: str, problems: Problems) -> tuple[Loaded | None,
     None if it has problems; the data as far as it could be built, for callers that only
     want to know what a broken file meant to define)."""
     try:
-        if not prescan(source, display, problems, LOADER):
+        # The event pre-scan costs as much as composing.  It is needed to refuse anchors and
+        # aliases (no '&name' or '*name' token can be in a file without this pattern) and, with
+        # the pure-Python composer, which recurses, deep nesting; _construct checks the depth.
+        if (LOADER is PURE_LOADER or _ANCHOR_OR_ALIAS.search(source)) and not prescan(
+            source, display, problems, LOADER
+        ):
             return None, None
         node = yaml.compose(source, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
@@ -121,7 +126,11 @@ def parse(source: str, display: str, problems: Problems) -> tuple[Loaded | None,
         return None, None
     lines: dict[Path_, int] = {}
     before = len(problems)
-    data = _construct(node, (), lines, display, problems)
+    try:
+        data = _construct(node, (), lines, display, problems)
+    except _TooDeep as deep:
+        problems.add(display, deep.line, "", f"lists and mappings are nested more than {MAX_DEPTH} deep", DEEP_HINT)
+        return None, None
     if len(problems) > before:
         return None, data
     return Loaded(path=Path(display), data=data, lines=lines), data
@@ -146,6 +155,16 @@ def read_yaml(path: Path, display: str, problems: Problems) -> tuple[Loaded | No
 def load_yaml(path: Path, display: str, problems: Problems) -> Loaded | None:
     """Parse one file.  Returns None (and records problems) if it cannot be used."""
     return read_yaml(path, display, problems)[0]
+
+
+# Where a YAML anchor or alias token could start: after a space, a flow indicator or ':'.
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\]{},:-])[&*]\S")
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
 
 
 def _construct(node: Node, loc: Path_, lines: dict[Path_, int], display: str, problems: Problems) -> Any:
@@ -177,6 +196,8 @@ def _construct(node: Node, loc: Path_, lines: dict[Path_, int], display: str, pr
     if node.tag not in _COLLECTION_TAGS:
         _refuse_tag(node, loc, display, problems)
         return None
+    if len(loc) >= MAX_DEPTH:  # the root collection is depth 1
+        raise _TooDeep(node.start_mark.line + 1)
     if isinstance(node, SequenceNode):
         return [_construct(child, loc + (i,), lines, display, problems) for i, child in enumerate(node.value)]
     if isinstance(node, MappingNode):
