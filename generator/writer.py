@@ -31,9 +31,20 @@ def inside(docs: Path, rel: str) -> Path | None:
     parts = rel.split("/")
     if not rel or rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts):
         return None
-    root = docs.resolve()
+    root = _resolved(docs)
     target = (root / rel).resolve()
     return target if target.is_relative_to(root) and target != root else None
+
+
+def _resolved(folder: Path) -> Path:
+    # Called once per page; resolving docs/ itself each time was a measurable part of a build.
+    key = str(folder)
+    if key not in _ROOTS:
+        _ROOTS[key] = folder.resolve()
+    return _ROOTS[key]
+
+
+_ROOTS: dict[str, Path] = {}
 
 
 def read_manifest(docs: Path) -> set[str]:
