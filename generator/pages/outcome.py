@@ -21,7 +21,7 @@ from ..models import Unit
 from ..quiz_models import Item
 from ..teaching_models import OutcomeNotes
 from .base import Facts, Page, trail
-from .quiz_block import MapLink, quiz_block
+from .quiz_block import MapLink, QuizBlock, quiz_block
 from .quiz_payloads import practice_payload, reviewed
 from .unit_teaching import figures, notes_view, term_forms
 
@@ -155,7 +155,7 @@ def outcome_items(facts: Facts, data: SpecData, unit: Unit, op: OutcomePage) -> 
     ]
 
 
-def _practice(facts: Facts, data: SpecData, unit: Unit, op: OutcomePage) -> Any:
+def _practice(facts: Facts, data: SpecData, unit: Unit, op: OutcomePage) -> QuizBlock | None:
     items = outcome_items(facts, data, unit, op)
     if not items:
         return None
