@@ -33,6 +33,9 @@ class Item(Model):
     outcome: Ident = Field(description="The outcome (or assessment outcome) this item assesses.")
     criteria: list[Ident] = Field(default_factory=list, description="Criterion ids of this unit it covers.")
     content: list[Ident] = Field(default_factory=list, description="Content area ids it covers (BTEC L2).")
+    knowledge: list[Ident] = Field(
+        default_factory=list, description="Knowledge statement ids it tests (SVQ and NVQ units that print them)."
+    )
     type: ItemType
     stem: Markdown = Field(description="The question, in Markdown.")
     options: list[Option] = Field(default_factory=list, description="single, multiple and (optionally) true-false.")

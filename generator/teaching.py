@@ -10,23 +10,31 @@ Files:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .corpus import (
     LawEntry,
+    SpecData,
     TeachingEntry,
     TeachingLayer,
     TermEntry,
     ValidatedCorpus,
     natural_key,
 )
-from .models import Unit
+from .models import Outcome, Unit
 from .quiz_models import Item
 
 __all__ = [
+    "Gap",
     "LawEntry",
     "TeachingEntry",
     "TeachingLayer",
     "TermEntry",
+    "competence_unit",
     "coverage",
+    "gaps",
+    "group_items",
+    "knowledge_outcome",
     "law_units",
     "outcome_counts",
     "target_has",
@@ -34,6 +42,10 @@ __all__ = [
 ]
 
 MIN_PRACTICE_ITEMS = 3
+
+# Assessment methods that judge a learner on evidence from real work, so the unit page
+# explains the evidence and carries the evidence planner.
+COMPETENCE_METHODS = frozenset({"workplace-evidence", "portfolio"})
 
 
 def law_units(corpus: ValidatedCorpus, layer: TeachingLayer, slug: str) -> list[str]:
@@ -73,6 +85,124 @@ def target_has(entry: TeachingEntry | None, kind: str, tid: str) -> tuple[bool, 
     return notes, activity
 
 
+def competence_unit(unit: Unit) -> bool:
+    """Assessed on evidence from the learner's work (SVQ and NVQ units), not by exam or assignment."""
+    return any(r.method in COMPETENCE_METHODS for r in unit.assessment)
+
+
+def knowledge_outcome(outcome: Outcome) -> bool:
+    """An NVQ-style "Understand..." or "Know..." outcome, taught by notes; the others
+    ("Be able to...", SVQ elements) are shown through workplace evidence."""
+    return outcome.kind != "element" and outcome.title.split(" ", 1)[0].lower() in ("understand", "know")
+
+
+def group_items(items: list[Item], knowledge: list[str]) -> list[Item]:
+    """The reviewed items that test at least one statement of a knowledge-notes group."""
+    wanted = set(knowledge)
+    return [i for i in items if i.status == "reviewed" and wanted.intersection(i.knowledge)]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A section a unit page of a taught specification lacks: the teaching-file field to
+    add it under, what is missing, and how to add it."""
+
+    field: str
+    message: str
+    hint: str
+
+
+def gaps(unit: Unit, entry: TeachingEntry | None, items: list[Item]) -> list[Gap]:
+    """Every missing section of one unit (completeness for the check, counts for coverage)."""
+    if not competence_unit(unit):
+        out = []
+        for kind, tid in targets(unit):
+            has_notes, has_activity = target_has(entry, kind, tid)
+            if not has_notes:
+                out.append(
+                    Gap("notes", f"{kind} {tid} has no teaching notes", f'add a notes entry with {kind}: "{tid}"')
+                )
+            if not has_activity:
+                out.append(
+                    Gap("activities", f"{kind} {tid} has no tutor activity", f'add an activity with {kind}: "{tid}"')
+                )
+        return out
+    return _competence_gaps(unit, entry, items)
+
+
+def _competence_gaps(unit: Unit, entry: TeachingEntry | None, items: list[Item]) -> list[Gap]:
+    if entry is None:
+        return [Gap("in_brief", "has no teaching file", "add in_brief, knowledge_notes, evidence and the rest")]
+    t = entry.teaching
+    out = []
+    covered = {k for n in t.knowledge_notes for k in n.knowledge}
+    for k in unit.knowledge:
+        if k.id not in covered:
+            out.append(
+                Gap(
+                    "knowledge_notes",
+                    f"knowledge statement {k.id} has no notes",
+                    f'list "{k.id}" in a knowledge_notes group',
+                )
+            )
+    for i, group in enumerate(t.knowledge_notes):
+        found = len(group_items(items, group.knowledge))
+        if found < MIN_PRACTICE_ITEMS:
+            ids = ", ".join(group.knowledge)
+            out.append(
+                Gap(
+                    "knowledge_notes",
+                    f"knowledge notes {i + 1} ({ids}) have {found} reviewed practice items, not {MIN_PRACTICE_ITEMS}",
+                    f"add reviewed items with knowledge: [{ids}] to the unit's bank",
+                )
+            )
+    guides = {g.outcome for g in t.evidence}
+    for o in unit.outcomes:
+        activities = [a for a in t.activities if a.outcome == o.id]
+        if knowledge_outcome(o):
+            if not any(n.outcome == o.id for n in t.notes):
+                out.append(
+                    Gap("notes", f"outcome {o.id} has no teaching notes", f'add a notes entry with outcome: "{o.id}"')
+                )
+            if sum(1 for i in items if i.status == "reviewed" and i.outcome == o.id) < MIN_PRACTICE_ITEMS:
+                out.append(
+                    Gap(
+                        "notes",
+                        f"outcome {o.id} has fewer than {MIN_PRACTICE_ITEMS} reviewed practice items",
+                        f'add items with outcome: "{o.id}" to the bank',
+                    )
+                )
+            if not activities:
+                out.append(
+                    Gap("activities", f"outcome {o.id} has no activity", f'add an activity with outcome: "{o.id}"')
+                )
+            continue
+        what = labels_kind(o)
+        if o.id not in guides:
+            out.append(
+                Gap(
+                    "evidence",
+                    f"{what} {o.id} has no evidence guidance",
+                    f'add an evidence entry with outcome: "{o.id}"',
+                )
+            )
+        if not any(a.setting == "workplace" and a.discussion for a in activities):
+            out.append(
+                Gap(
+                    "activities",
+                    f"{what} {o.id} has no workplace task with professional-discussion prompts",
+                    f'add an activity with outcome: "{o.id}", setting: workplace and discussion: prompts',
+                )
+            )
+    if not t.legislation:
+        out.append(Gap("legislation", "has no legislation cards", "list the laws that apply in legislation:"))
+    return out
+
+
+def labels_kind(outcome: Outcome) -> str:
+    return "element" if outcome.kind == "element" else "outcome"
+
+
 def outcome_counts(unit: Unit, items: list[Item]) -> dict[str, int]:
     """Reviewed practice items per outcome of a unit, in one pass over the bank."""
     counts = {o.id: 0 for o in unit.outcomes}
@@ -89,6 +219,10 @@ def coverage(corpus: ValidatedCorpus, layer: TeachingLayer | None = None, proble
     lines = []
     for data in corpus.specs.values():
         if not data.spec.teaching_layer:
+            lines.append(f"{data.slug}: no teaching layer yet; its {len(data.units)} unit pages show the official text")
+            continue
+        if any(competence_unit(u) for u in data.units.values()):
+            lines.append(_competence_coverage(corpus, data))
             continue
         total = with_notes = with_activity = 0
         items_low = []
@@ -113,3 +247,23 @@ def coverage(corpus: ValidatedCorpus, layer: TeachingLayer | None = None, proble
     )
     lines.append(f"legislation: {len(layer.laws)} entries")
     return lines
+
+
+def _competence_coverage(corpus: ValidatedCorpus, data: SpecData) -> str:
+    """One line for a specification assessed on workplace evidence: complete units, and
+    the first few gaps of the others."""
+    complete = 0
+    missing: list[str] = []
+    for number, unit in data.units.items():
+        entry = corpus.teaching.units.get((data.slug, number))
+        found = gaps(unit, entry, corpus.banks.items_for(data.slug, number))
+        if found:
+            missing.append(f"{number} ({len(found)})")
+        else:
+            complete += 1
+    shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
+    return (
+        f"{data.slug}: {complete}/{len(data.units)} units with every section (brief, knowledge notes, evidence "
+        f"guidance, key terms, law cards, workplace activities, practice items); missing sections in: "
+        f"{shown if missing else 'none'}"
+    )

@@ -49,8 +49,36 @@ class DiagramUse(Targeted):
     diagram: Slug = Field(description="The diagram's file name in content/diagrams/, without .yml.")
 
 
+class KnowledgeNotes(Model):
+    """Teaching notes for a group of related knowledge statements (SVQ and NVQ units that
+    print "knowledge and understanding" lists rather than knowledge outcomes)."""
+
+    knowledge: list[Ident] = Field(min_length=1, description="Ids of the knowledge statements covered (linked).")
+    title: Text = Field(description="A short heading of our own for the group, e.g. 'Your role and the service offer'.")
+    explanation: Markdown = Field(description="The teaching text, about 250 to 500 words, in your own words.")
+    examples: list[Example] = Field(min_length=1)
+    mistakes: list[Markdown] = Field(default_factory=list, description="Common misunderstandings, if any.")
+    check_yourself: list[Markdown] = Field(min_length=2, description="Questions learners answer for themselves.")
+
+
+EvidenceType = Literal[
+    "observation", "witness testimony", "work products", "professional discussion", "questioning", "reflective account"
+]
+
+
+class EvidenceGuide(Model):
+    """What good evidence looks like for one competence outcome or element."""
+
+    outcome: Ident = Field(description="The element or competence outcome id.")
+    types: list[EvidenceType] = Field(min_length=1, description="The evidence types that suit it, best first.")
+    types_note: Markdown = Field(description="Why these types suit it, following the assessment strategy.")
+    simulation_note: Markdown = Field(description="Whether and when simulation is allowed, in plain words.")
+    example: Markdown = Field(description="One realistic piece of evidence, described as an assessor would see it.")
+    gaps: list[Markdown] = Field(min_length=1, description="Gaps assessors commonly find.")
+
+
 class Activity(Targeted):
-    """A delivery activity for tutors."""
+    """A delivery activity for tutors, or for assessors of a competence unit."""
 
     id: Ident
     title: Text
@@ -65,6 +93,12 @@ class Activity(Targeted):
     assignment_link: MarkdownOrEmpty | None = Field(
         default=None, description="For assignment-assessed units: how it leads into the assignment."
     )
+    setting: Literal["classroom", "workplace"] = Field(
+        default="classroom", description="'workplace' for a task done at work and assessed from real evidence."
+    )
+    discussion: list[Markdown] = Field(
+        default_factory=list, description="Professional-discussion prompts an assessor can put to the learner."
+    )
 
 
 class Teaching(Model):
@@ -73,11 +107,23 @@ class Teaching(Model):
     spec: Slug
     unit: PathId
     in_brief: Markdown = Field(description="Three or four sentences: what the unit is about and why it matters.")
-    notes: list[OutcomeNotes] = Field(min_length=1)
+    notes: list[OutcomeNotes] = Field(default_factory=list, description="Notes per outcome or content area.")
+    knowledge_notes: list[KnowledgeNotes] = Field(
+        default_factory=list, description="Notes per group of knowledge statements (SVQ and NVQ units)."
+    )
+    evidence: list[EvidenceGuide] = Field(
+        default_factory=list, description="What good evidence looks like, per element or competence outcome."
+    )
     key_terms: list[Slug] = Field(min_length=1, description="Glossary slugs for this unit's key terms.")
     legislation: list[Slug] = Field(default_factory=list, description="Legislation library slugs this unit needs.")
     activities: list[Activity] = Field(min_length=1)
     diagrams: list[DiagramUse] = Field(default_factory=list, description="Diagrams to show in the notes.")
+
+    @model_validator(mode="after")
+    def _some_notes(self) -> Teaching:
+        if not self.notes and not self.knowledge_notes:
+            raise ValueError("a teaching file needs notes: (per outcome) or knowledge_notes: (per group of statements)")
+        return self
 
 
 class Term(Model):

@@ -11,7 +11,7 @@ from ..models import Unit
 from ..problems import Problems
 from ..quiz_stats import MAX_LENGTH_CUE_RATE, bank_stats
 from ..quizzes import BANK_FACTOR, blueprint_rows
-from ..teaching import MIN_PRACTICE_ITEMS, outcome_counts
+from ..teaching import MIN_PRACTICE_ITEMS, competence_unit, outcome_counts
 from .common import repeated, report, taught_units, units_exist, unknown_in_unit, with_units
 
 
@@ -42,6 +42,7 @@ def item_references_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
         outcomes = [o.id for o in unit.outcomes]
         criteria = {c.id for o in unit.outcomes for c in o.criteria}
         areas = {a.id for a in unit.content}
+        knowledge = {k.id for k in unit.knowledge}
         for item, i in zip(bank.bank.items, bank.indices, strict=True):
             if item.outcome not in outcomes:
                 report(
@@ -57,18 +58,27 @@ def item_references_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
             unknown_in_unit(
                 problems, bank.origin, ("items", i, "content"), item.content, areas, unit.number, "content area"
             )
+            unknown_in_unit(
+                problems,
+                bank.origin,
+                ("items", i, "knowledge"),
+                item.knowledge,
+                knowledge,
+                unit.number,
+                "knowledge statement",
+            )
 
 
 def items_cover_something(corpus: ValidatedCorpus, problems: Problems) -> None:
     for bank, _, _ in _banks(corpus):
         for item, i in zip(bank.bank.items, bank.indices, strict=True):
-            if not item.criteria and not item.content:
+            if not item.criteria and not item.content and not item.knowledge:
                 report(
                     problems,
                     bank.origin,
                     ("items", i),
-                    "the item covers no criterion or content area",
-                    "add criteria: [...] or content: [...] so learners can revise from it",
+                    "the item covers no criterion, content area or knowledge statement",
+                    "add criteria: [...], content: [...] or knowledge: [...] so learners can revise from it",
                 )
 
 
@@ -132,6 +142,8 @@ def blueprints_fillable(corpus: ValidatedCorpus, problems: Problems) -> None:
 def practice_items_enough(corpus: ValidatedCorpus, problems: Problems) -> None:
     """Completeness: where a specification has a teaching layer, every outcome has practice."""
     for data, number, unit in taught_units(corpus, corpus.broken.banks):
+        if competence_unit(unit):
+            continue  # teaching.gaps asks for practice per knowledge group instead
         bank = corpus.banks.by_unit.get((data.slug, number))
         counts = outcome_counts(unit, corpus.banks.items_for(data.slug, number))
         for oid, n in counts.items():

@@ -77,6 +77,7 @@ def unknown_in_unit(
 ) -> None:
     """Each entry of the list at ``loc`` that is not among the unit's ``known`` ids (its
     criteria or content areas): 'unit 201 has no criterion ...'."""
-    hint = "use a printed criterion id" if what == "criterion" else "use a printed content id such as A1"
+    hints = {"criterion": "use a printed criterion id", "knowledge statement": "use a printed statement number"}
+    hint = hints.get(what, "use a printed content id such as A1")
     for rloc, ref in missing(refs, loc, known.__contains__):
         report(problems, origin, rloc, f"unit {unit} has no {what} {ref!r}", hint)

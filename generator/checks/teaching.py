@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..corpus import Sourced, TeachingEntry, ValidatedCorpus
 from ..models import Unit
 from ..problems import Problems
-from ..teaching import target_has, targets
+from ..teaching import gaps, knowledge_outcome
 from .common import missing, repeated, report, taught_units, units_exist, unknown_in_unit, with_units
 from .glossary import related_terms_exist, term_anchors_free, terms_not_near_duplicates, terms_start_with_a_letter
 
@@ -130,28 +130,65 @@ def spec_wording_units_exist(corpus: ValidatedCorpus, problems: Problems) -> Non
 
 
 def notes_and_activities_cover(corpus: ValidatedCorpus, problems: Problems) -> None:
-    """Completeness: in a taught specification every outcome (or content area) has notes
-    and an activity.  A teaching file that failed is reported there, not per outcome."""
-    for data, number, unit in taught_units(corpus, corpus.broken.teaching):
+    """Completeness: in a taught specification every unit has every section its kind
+    needs (teaching.gaps).  A teaching file or bank that failed is reported there, not here."""
+    failed = set(corpus.broken.teaching) | set(corpus.broken.banks)
+    for data, number, unit in taught_units(corpus, failed):
         entry = corpus.teaching.units.get((data.slug, number))
         where = entry.origin.display if entry else f"content/{data.slug}/teaching/{number}.yml"
-        for kind, tid in targets(unit):
-            has_notes, has_activity = target_has(entry, kind, tid)
-            lacks = (
-                ("notes", has_notes, "teaching notes", "a notes entry"),
-                ("activities", has_activity, "tutor activity", "an activity"),
+        for gap in gaps(unit, entry, corpus.banks.items_for(data.slug, number)):
+            line = entry.origin.line(gap.field) if entry else 0
+            problems.add(where, line, gap.field, f"unit {number} {gap.message}", gap.hint)
+
+
+def knowledge_ids_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
+    """Knowledge notes name statements the unit prints."""
+    for entry, unit in _taught(corpus):
+        known = {k.id for k in unit.knowledge}
+        for i, group in enumerate(entry.teaching.knowledge_notes):
+            unknown_in_unit(
+                problems,
+                entry.origin,
+                ("knowledge_notes", i, "knowledge"),
+                group.knowledge,
+                known,
+                unit.number,
+                "knowledge statement",
             )
-            for field, has, what, add in lacks:
-                if not has:
-                    line = entry.origin.line(field) if entry else 0
-                    message = f"unit {number} {kind} {tid} has no {what}"
-                    problems.add(where, line, field, message, f'add {add} with {kind}: "{tid}"')
+
+
+def evidence_targets_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
+    """Evidence guidance is for an element or competence outcome of the unit, once each."""
+    for entry, unit in _taught(corpus):
+        competence = [o.id for o in unit.outcomes if not knowledge_outcome(o)]
+        seen: set[str] = set()
+        for i, guide in enumerate(entry.teaching.evidence):
+            if guide.outcome not in competence:
+                hint = f"use one of: {', '.join(competence)}" if competence else "this unit has no competence outcomes"
+                report(
+                    problems,
+                    entry.origin,
+                    ("evidence", i, "outcome"),
+                    f"unit {unit.number} has no element or competence outcome {guide.outcome!r}",
+                    hint,
+                )
+            elif guide.outcome in seen:
+                report(
+                    problems,
+                    entry.origin,
+                    ("evidence", i, "outcome"),
+                    f"evidence guidance for {guide.outcome!r} is given twice",
+                    "merge the two entries",
+                )
+            seen.add(guide.outcome)
 
 
 TEACHING_CHECKS = (
     teaching_unit_exists,
     teaching_targets_exist,
     teaching_criteria_exist,
+    knowledge_ids_exist,
+    evidence_targets_exist,
     activity_ids_unique,
     key_terms_defined,
     related_terms_exist,
