@@ -61,8 +61,16 @@ class KnowledgeNotes(Model):
     check_yourself: list[Markdown] = Field(min_length=2, description="Questions learners answer for themselves.")
 
 
+# The forms of evidence the SVQ and NVQ assessment strategies list (SVQ 4 specification, "Types of evidence").
 EvidenceType = Literal[
-    "observation", "witness testimony", "work products", "professional discussion", "questioning", "reflective account"
+    "observation",
+    "questioning",
+    "work products",
+    "reflective account",
+    "professional discussion",
+    "witness testimony",
+    "expert witness testimony",
+    "recognition of prior learning",
 ]
 
 
