@@ -57,6 +57,13 @@ def spec_note_heading(kind: str) -> str:
     return "About the source" if kind == "source" else "Good to know"
 
 
+def sentence_list(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(words) < 3:
+        return " and ".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 

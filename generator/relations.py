@@ -132,3 +132,33 @@ def law_units(corpus: Corpus, slug: str, links: list[tuple[str, UnitKey]] | None
 def unit_laws(links: list[tuple[str, UnitKey]], key: UnitKey) -> list[str]:
     """Slugs of the laws one unit cites, in the relation's order."""
     return [law for law, unit in links if unit == key]
+
+
+def term_units(corpus: Corpus) -> dict[str, list[str]]:
+    """'spec/number' of every unit that uses each glossary term: those its entry lists, and
+    those whose teaching file names it as a key term, in specification then unit order.
+    One relation, so the glossary's "Used in", the flashcard filter and the tooltips agree."""
+    layer = corpus.teaching
+    if not layer:
+        return {}
+    refs: dict[str, set[tuple[str, str]]] = {}
+
+    def add(slug: str, spec: str, number: str) -> None:
+        unit = corpus.specs[spec].resolve(number)
+        assert unit is not None  # the cross-check stage has resolved every reference
+        refs.setdefault(slug, set()).add((spec, unit.number))
+
+    for slug, (term, _, _) in layer.terms.items():
+        refs.setdefault(slug, set())
+        for ref in term.units:
+            spec, _, number = ref.partition("/")
+            add(slug, spec, number)
+    for (spec, number), (teaching, _) in layer.units.items():
+        for slug in teaching.key_terms:
+            if slug in refs:
+                add(slug, spec, number)
+    order = _unit_order(corpus)
+    return {
+        slug: [f"{s}/{n}" for s, n in sorted(units, key=lambda k: (order[k[0]], natural_key(k[1])))]
+        for slug, units in refs.items()
+    }

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 
 from .corpus import Corpus
 from .markdown_text import md_escape
-from .pages import glossary, item_stats, legislation, outcome, site, specification, tests, unit
+from .pages import evidence, glossary, item_stats, legislation, outcome, site, specification, tests, unit
 from .pages.base import Facts, Page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -32,6 +32,7 @@ PAGE_BUILDERS: list[Callable[[Facts], Iterator[Page]]] = [
     glossary.build,
     legislation.build,
     site.build,
+    evidence.build,
     item_stats.build,
 ]
 

@@ -47,6 +47,21 @@ def notes_anchor(target_id: str) -> str:
     return f"notes-{target_id.lower().replace('.', '-')}"
 
 
+def knowledge_notes_anchor(knowledge_ids: list[str]) -> str:
+    """The notes for a group of knowledge statements, named by its first: ``#notes-k-1``."""
+    return f"notes-k-{slugify(knowledge_ids[0])}"
+
+
+def evidence_anchor(outcome_id: str) -> str:
+    """What good evidence looks like for one element or competence outcome: ``#evidence-1``."""
+    return f"evidence-{slugify(outcome_id)}"
+
+
+def evidence_record_key(spec: str, number: str) -> str:
+    """The localStorage key (after cs-hub:v1:) of one unit's evidence planner."""
+    return f"evidence:{spec}/{number}"
+
+
 def letter_anchor(letter: str) -> str:
     """A letter heading of the glossary (``#letter-b``)."""
     return f"letter-{letter.lower()}"
@@ -84,6 +99,7 @@ ABOUT = "about.md"
 CONTENT_FORMAT = "content-format.md"
 HOSTING = "hosting.md"
 PROGRESS = "progress.md"
+EVIDENCE = "evidence.md"
 TUTORS = "tutors/index.md"
 ITEM_STATS = "tutors/item-statistics.md"
 GLOSSARY = "glossary/index.md"

@@ -36,3 +36,22 @@ def test_offline_alias_quiz_and_no_network(browser, offline_site):
     assert page.locator("section.csh-question").count() == 45
     assert outside == []
     page.close()
+
+
+def test_offline_evidence_planner(browser, offline_site):
+    """A tick in the planner from file:// is saved and counted on the portfolio page."""
+    page = browser.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "blob:")) else None)
+    page.goto((offline_site / "svq-4-cs/units/1.html").as_uri())
+    row = page.locator('.csh-planner-row[data-row="pc-1"]')
+    row.locator("input[name=done]").check()
+    row.locator("input[name=evidence]").fill("Observation 2")
+    row.locator("input[name=evidence]").blur()
+    page.goto((offline_site / "evidence.html").as_uri())
+    counts = page.locator('.csh-portfolio-counts[data-evidence-unit="svq-4-cs/1"]')
+    assert counts.get_attribute("data-criteria-done") == "1"
+    href = page.locator(".csh-portfolio-unit a").get_attribute("href")
+    assert href.endswith("svq-4-cs/units/1.html")
+    assert outside == []
+    page.close()

@@ -12,7 +12,7 @@ from .. import labels, urls
 from ..corpus import Corpus, SpecData
 from ..markdown_text import md_escape
 from ..models import Unit
-from ..relations import CrossLink, UnitKey, cross_links, law_links
+from ..relations import CrossLink, UnitKey, cross_links, law_links, term_units
 from .quiz_payloads import ItemPayloads
 
 
@@ -42,6 +42,10 @@ class Facts:
     @cached_property
     def law_links(self) -> list[tuple[str, UnitKey]]:
         return law_links(self.corpus)
+
+    @cached_property
+    def term_units(self) -> dict[str, list[str]]:
+        return term_units(self.corpus)
 
     @cached_property
     def item_payloads(self) -> ItemPayloads:

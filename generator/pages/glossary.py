@@ -54,7 +54,7 @@ def _related(terms: list[tuple[str, Term]]) -> dict[str, list[tuple[str, str]]]:
 
 def _entry(facts: Facts, slug: str, term: Term, related: list[tuple[str, str]]) -> dict[str, Any]:
     used_in = []
-    for ref in term.units:
+    for ref in facts.term_units[slug]:
         spec, _, number = ref.partition("/")
         used_in.append((f"{facts.spec_titles[spec]} {number}", unit_link(facts, urls.GLOSSARY, spec, number)))
     return {"slug": slug, "t": term, "used_in": used_in, "related": related}
@@ -64,13 +64,19 @@ def _deck(facts: Facts, terms: list[tuple[str, Term]]) -> dict[str, Any]:
     """What the flashcard script needs: every card, and the units a learner can filter by."""
     return {
         "terms": [
-            {"slug": slug, "term": t.term, "definition": t.definition, "example": t.example, "units": list(t.units)}
+            {
+                "slug": slug,
+                "term": t.term,
+                "definition": t.definition,
+                "example": t.example,
+                "units": facts.term_units[slug],
+            }
             for slug, t in terms
         ],
         "units": [
             {"ref": f"{d.slug}/{n}", "label": f"{d.spec.short_title}: unit {n}, {u.title}"}
             for d in facts.specs
             for n, u in d.units.items()
-            if any(f"{d.slug}/{n}" in t.units for _, t in terms)
+            if any(f"{d.slug}/{n}" in facts.term_units[slug] for slug, _ in terms)
         ],
     }

@@ -62,6 +62,14 @@ def anchor_homes(facts: Facts, data: SpecData, unit: Unit, from_page: str) -> di
             for c in outcome.criteria:
                 anchor = urls.criterion_anchor(outcome.kind, c.id)
                 homes[anchor] = urls.relative(from_page, op.path, anchor)
+    entry = facts.corpus.teaching.units.get((data.slug, unit.number)) if facts.corpus.teaching else None
+    for group in entry.teaching.knowledge_notes if entry else []:
+        # A knowledge statement is taught by its group's notes on the unit page.
+        notes = urls.relative(
+            from_page, urls.unit_page(data.slug, unit.number), urls.knowledge_notes_anchor(group.knowledge)
+        )
+        for k in group.knowledge:
+            homes[urls.knowledge_anchor(k)] = notes
     return homes
 
 

@@ -44,7 +44,8 @@ def item_payload(item: Item, unit: Unit) -> dict[str, Any]:
         "links": [
             {"unit": unit.number, "anchor": urls.criterion_anchor(kind, cid), "label": cid} for cid in item.criteria
         ]
-        + [{"unit": unit.number, "anchor": urls.content_anchor(aid), "label": aid} for aid in item.content],
+        + [{"unit": unit.number, "anchor": urls.content_anchor(aid), "label": aid} for aid in item.content]
+        + [{"unit": unit.number, "anchor": urls.knowledge_anchor(k), "label": f"K{k}"} for k in item.knowledge],
     }
     payload["demand"] = item.demand
     payload["command_word"] = item.command_word

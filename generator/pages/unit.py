@@ -13,6 +13,7 @@ from ..markdown_text import front_matter, md_escape, md_inline
 from ..models import Outcome, TestSpec, Unit
 from ..relations import tests_by_unit, used_by
 from .base import Facts, Page, spec_trail, unit_link
+from .evidence import planner_view
 from .outcome import outcome_pages, revise_links
 from .unit_compare import comparison
 from .unit_teaching import practice_block, teaching_context
@@ -66,6 +67,7 @@ def unit_context(
             (f"{op.short}: {_target_title(unit, op.notes.outcome, op.notes.content)}", urls.relative(path, op.path))
             for op in outcome_pages(facts, data, unit)
         ],
+        "planner": planner_view(data, unit, path),
         "source_line": _source_line(data, unit),
         "about_link": urls.relative(path, urls.ABOUT),
         "tutors_link": urls.relative(path, urls.TUTORS),

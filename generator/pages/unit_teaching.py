@@ -16,7 +16,7 @@ from ..glossary_links import TermForm, link_terms
 from ..markdown_text import demote_headings, md_escape
 from ..models import Unit
 from ..relations import unit_laws
-from ..teaching_models import OutcomeNotes, Teaching
+from ..teaching_models import EvidenceGuide, KnowledgeNotes, OutcomeNotes, Teaching
 from .activities import activity_view
 from .base import Facts
 from .quiz_block import MapLink, QuizBlock, quiz_block
@@ -29,10 +29,21 @@ def teaching_context(facts: Facts, data: SpecData, unit: Unit, path: str) -> dic
     entry = layer.units.get((data.slug, unit.number)) if layer else None
     laws = _law_cards(facts, data, unit, path)
     if not entry:
-        return {"teaching": None, "key_terms": [], "laws": laws, "activities": []}
+        return {
+            "teaching": None,
+            "key_terms": [],
+            "laws": laws,
+            "activities": [],
+            "knowledge_notes": [],
+            "evidence": [],
+        }
     teaching = entry[0]
+    forms = term_forms(facts, teaching.key_terms, f"{data.slug}/{unit.number}") if teaching.knowledge_notes else []
+    glossary = urls.relative(path, urls.GLOSSARY)
     return {
         "teaching": teaching,
+        "knowledge_notes": [knowledge_notes_view(n, forms, glossary) for n in teaching.knowledge_notes],
+        "evidence": [evidence_view(unit, g) for g in teaching.evidence],
         "key_terms": [(urls.relative(path, urls.GLOSSARY, slug), layer.terms[slug][0]) for slug in teaching.key_terms],
         "flashcards_link": urls.relative(path, urls.FLASHCARDS),
         "laws": laws,
@@ -45,7 +56,7 @@ def term_forms(facts: Facts, key_terms: list[str], ref: str) -> list[TermForm]:
     every other term the glossary says the unit uses."""
     layer = facts.corpus.teaching
     assert layer is not None
-    wanted = list(dict.fromkeys(key_terms + [s for s, (t, _, _) in layer.terms.items() if ref in t.units]))
+    wanted = list(dict.fromkeys(key_terms + [s for s, refs in facts.term_units.items() if ref in refs]))
     forms = []
     for slug in wanted:
         term = layer.terms[slug][0]
@@ -84,6 +95,27 @@ def notes_view(unit: Unit, notes: OutcomeNotes, forms: list[TermForm], glossary:
     }
 
 
+def knowledge_notes_view(notes: KnowledgeNotes, forms: list[TermForm], glossary: str) -> dict[str, Any]:
+    return {
+        "n": notes,
+        "title": md_escape(notes.title),
+        "anchor": urls.knowledge_notes_anchor(notes.knowledge),
+        "knowledge": [(k, urls.knowledge_anchor(k)) for k in notes.knowledge],
+        "explanation": link_terms(demote_headings(notes.explanation), forms, glossary),
+        "examples": [(labels.SECTORS[ex.sector], ex.text) for ex in notes.examples],
+    }
+
+
+def evidence_view(unit: Unit, guide: EvidenceGuide) -> dict[str, Any]:
+    outcome = labels.find_outcome(unit, guide.outcome)
+    return {
+        "e": guide,
+        "heading": f"{labels.OUTCOME_KINDS[outcome.kind]} {outcome.id}: {md_escape(outcome.title)}",
+        "anchor": urls.evidence_anchor(guide.outcome),
+        "types": labels.sentence_list([t.capitalize() if i == 0 else t for i, t in enumerate(guide.types)]),
+    }
+
+
 def _law_cards(facts: Facts, data: SpecData, unit: Unit, path: str) -> list[dict[str, Any]]:
     layer = facts.corpus.teaching
     if not layer:
@@ -95,6 +127,7 @@ def _law_cards(facts: Facts, data: SpecData, unit: Unit, path: str) -> list[dict
         cards.append(
             {
                 "law": law,
+                "added": not _named_by_spec(facts, data, unit, slug),
                 "href": urls.relative(path, urls.law_page(slug)),
                 "status_class": status_class,
                 "status_label": status_label,
@@ -110,3 +143,15 @@ def practice_block(facts: Facts, data: SpecData, unit: Unit, path: str, revise: 
         return None
     payload = practice_payload(data, unit, items, facts.item_payloads)
     return quiz_block(path, payload, [unit.number], revise=revise)
+
+
+def _named_by_spec(facts: Facts, data: SpecData, unit: Unit, slug: str) -> bool:
+    """Whether the specification itself names this law for this unit (its wording is
+    quoted in the law entry, or the entry lists the unit), rather than our teaching file."""
+    law = facts.corpus.teaching.laws[slug].law
+    for wording in law.spec_wording:
+        if wording.spec == data.slug and any(facts.unit(data.slug, u).number == unit.number for u in wording.units):
+            return True
+    return any(
+        facts.unit(*ref.split("/", 1)).number == unit.number for ref in law.units if ref.startswith(f"{data.slug}/")
+    )

@@ -4,8 +4,8 @@ Two families:
 
 * payloads the build embeds in pages as ``<script type="application/json">`` (read by the
   scripts in overrides/assets/javascripts/): a practice or mock quiz (class
-  ``csh-quiz-data``), a route planner's rules (``csh-route-data``) and the flashcard deck
-  (``csh-flashcard-data``);
+  ``csh-quiz-data``), a route planner's rules (``csh-route-data``), the flashcard deck
+  (``csh-flashcard-data``) and the evidence portfolio's catalogue (``csh-portfolio-data``);
 * records those scripts keep in ``localStorage`` under ``cs-hub:v1:`` keys, and the file
   "Export progress" writes.
 
@@ -28,8 +28,8 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .embedded import FlashcardDeck, QuizPayload, RouteRules
-from .storage import AttemptList, FlashcardBoxes, MockState, ProgressFile
+from .embedded import FlashcardDeck, PortfolioCatalogue, QuizPayload, RouteRules
+from .storage import AttemptList, EvidenceFile, EvidenceRecord, FlashcardBoxes, MockState, ProgressFile
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schemas" / "payloads"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -42,6 +42,7 @@ EMBEDDED: dict[str, Any] = {
     "csh-quiz-data": QuizPayload,
     "csh-route-data": RouteRules,
     "csh-flashcard-data": FlashcardDeck,
+    "csh-portfolio-data": PortfolioCatalogue,
 }
 
 #: Published schemas: file stem -> (type, title).
@@ -53,6 +54,9 @@ SCHEMAS: dict[str, tuple[Any, str]] = {
     "mock-state": (MockState, "localStorage cs-hub:v1:mock:<quiz id>"),
     "flashcard-boxes": (FlashcardBoxes, "localStorage cs-hub:v1:flashcards"),
     "progress-file": (ProgressFile, "Export progress file (cs-hub/progress/1)"),
+    "evidence-catalogue": (PortfolioCatalogue, "Evidence portfolio catalogue, script.csh-portfolio-data"),
+    "evidence-record": (EvidenceRecord, "localStorage cs-hub:v1:evidence:<spec>/<unit>"),
+    "evidence-file": (EvidenceFile, "Export evidence file (format cs-hub-evidence, v 1)"),
 }
 
 

@@ -208,3 +208,21 @@ class FlashcardDeck(Fixed):
 
     terms: list[Card]
     units: list[Deck]
+
+
+class PortfolioUnit(Fixed):
+    """One competence unit in the portfolio's catalogue."""
+
+    title: str
+    spec: str = Field(description="The specification's short title.")
+    rows: list[tuple[str, str, Literal["criterion", "knowledge"]]] = Field(
+        description="(row key and unit-page anchor, label, kind) for every line of the unit's planner."
+    )
+
+
+class PortfolioCatalogue(Fixed):
+    """The evidence portfolio page's data (generator/pages/evidence.py)."""
+
+    v: Literal[1]
+    units: dict[str, PortfolioUnit] = Field(description="By '<spec>/<unit>'.")
+    types: list[str] = Field(description="The evidence types the planner offers.")

@@ -101,3 +101,33 @@ class FlashcardBox(Fixed):
 
 class FlashcardBoxes(RootModel[dict[str, FlashcardBox]]):
     """The value under ``cs-hub:v1:flashcards``, by term slug."""
+
+
+class EvidenceRow(Fixed):
+    """One line of an evidence planner, as evidence.js saves it."""
+
+    done: bool
+    evidence: str = Field(max_length=200)
+    type: str = Field(max_length=40, description="One of the planner's evidence types, or '' for not chosen.")
+    note: str = Field(max_length=1000)
+    at: str = Field(description="When the line last changed (ISO 8601); the newer line wins a merge.")
+
+
+class EvidenceRecord(Fixed):
+    """The value under ``cs-hub:v1:evidence:<spec>/<unit>``."""
+
+    v: Literal[1]
+    ref: str
+    title: str
+    qualification: str
+    updated: str
+    rows: dict[str, EvidenceRow] = Field(description="By row key: pc-3, ac-1-2, k-7.")
+
+
+class EvidenceFile(Fixed):
+    """What "Export evidence" writes and "Import evidence" reads."""
+
+    format: Literal["cs-hub-evidence"]
+    v: Literal[1]
+    exported: str
+    records: dict[str, EvidenceRecord]

@@ -133,9 +133,13 @@
     var self = this;
     var d = this.dialog;
     d.innerHTML = "";
-    d.appendChild(el("p", { text: "Delete every saved attempt and unfinished test in this browser? This cannot be undone." }));
+    d.appendChild(el("p", { text: "Delete every saved attempt and unfinished test in this browser? This cannot be undone. Your evidence planner is kept: clear it on the evidence portfolio page." }));
     d.appendChild(button("Delete everything", function () {
-      H.store.keys().forEach(function (k) { H.store.remove(k); });
+      // The evidence planner is a portfolio record, not quiz progress: it has its own page and Clear.
+      var evidence = [H.PREFIX + "evidence:", H.PREFIX + "corrupt:evidence:"];
+      H.store.keys().forEach(function (k) {
+        if (k.indexOf(evidence[0]) !== 0 && k.indexOf(evidence[1]) !== 0) H.store.remove(k);
+      });
       H.clearNotices(self.root);
       self.draw("All progress was deleted.");
     }, { class: "md-button md-button--primary csh-clear-confirm" }));
