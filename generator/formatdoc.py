@@ -89,6 +89,8 @@ CONTENT_MODELS: list[type[BaseModel]] = [
     quiz_models.Pair,
     teaching_models.Teaching,
     teaching_models.OutcomeNotes,
+    teaching_models.KnowledgeNotes,
+    teaching_models.EvidenceGuide,
     teaching_models.Example,
     teaching_models.Activity,
     teaching_models.Glossary,

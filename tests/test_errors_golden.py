@@ -206,4 +206,4 @@ def test_check_passes_on_good_content():
     result = run_generator(Path(__file__).parent / "fixtures" / "corpus", "check")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert result.stdout.splitlines()[-1] == "ok: 3 specifications, 6 units, 15 quiz items; no problems found"
+    assert result.stdout.splitlines()[-1] == "ok: 3 specifications, 6 units, 21 quiz items; no problems found"

@@ -1,0 +1,181 @@
+"""Units assessed on workplace evidence (SVQ and NVQ): the sections their pages carry, the
+evidence planner's checklist, and the check that fails when a section is missing.  Fast:
+in-process on the fixture corpus, whose SVQ unit 1 has a small but complete teaching file."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import urls
+from generator.pipeline import Project, load_and_check, render
+
+from .conftest import FIXTURE, run_cli
+
+
+@pytest.fixture(scope="module")
+def fixture_pages() -> dict[str, str]:
+    return {path: data.decode("utf-8") for path, data in render(load_and_check(Project(FIXTURE))).items()}
+
+
+def test_svq_unit_page_has_every_section(fixture_pages):
+    page = fixture_pages["svq-4-cs/units/1.md"]
+    for heading in (
+        "## In brief",
+        "## Understand the knowledge",
+        "## Key terms",
+        "## The law for this unit",
+        "## Practice quiz",
+        "## What good evidence looks like",
+        "## Evidence planner { #evidence-planner }",
+        "## For assessors and tutors",
+    ):
+        assert heading in page, heading
+    # Knowledge notes are anchored by their first statement and link every statement they cover.
+    assert "{ #notes-k-1 }" in page and "{ #notes-k-3 }" in page
+    assert '<a href="#k-1">K1</a>, <a href="#k-2">K2</a>' in page
+    # Evidence guidance for each element.
+    assert "{ #evidence-1 }" in page and "{ #evidence-2 }" in page
+    assert "**Evidence that suits it:** Observation, work products and professional discussion." in page
+    # The SVQ names no law: every card is labelled as ours.
+    assert "added by us" in page and '<span class="csh-added">Added by us</span>' in page
+    # Workplace tasks with professional-discussion prompts.
+    assert "*Workplace task: done at work and assessed from real evidence.*" in page
+    assert "Talk me through how you chose what to cover." in page
+
+
+def test_planner_lists_every_criterion_and_statement(fixture_pages):
+    page = fixture_pages["svq-4-cs/units/1.md"]
+    planner = page.split('<div class="csh-planner"', 1)[1].split("</div>\n\n", 1)[0]
+    rows = re.findall(r'data-row="([a-z0-9-]+)" data-kind="(criterion|knowledge)"', planner)
+    assert rows == [
+        ("pc-1", "criterion"),
+        ("pc-2", "criterion"),
+        ("pc-6", "criterion"),
+        ("pc-7", "criterion"),
+        ("k-1", "knowledge"),
+        ("k-2", "knowledge"),
+        ("k-3", "knowledge"),
+    ]
+    # Every row links to the criterion or statement it stands for, which the page anchors.
+    for key, _ in rows:
+        assert f'href="#{key}"' in planner and f'id="{key}"' in page
+    assert 'data-csh-store="evidence:svq-4-cs/1"' in planner
+    assert "Assessor's signature" in planner and "data-search-exclude" in planner
+    # Unit 2 has no teaching file, but is assessed on workplace evidence: it still has a planner.
+    assert "## Evidence planner" in fixture_pages["svq-4-cs/units/2.md"]
+    # Units assessed by test or assignment do not.
+    assert "## Evidence planner" not in fixture_pages["cg-4417/units/201.md"]
+
+
+def test_portfolio_catalogue_covers_every_competence_unit(fixture_pages):
+    page = fixture_pages[urls.EVIDENCE]
+    data = json.loads(page.split('class="csh-portfolio-data">', 1)[1].split("</script>", 1)[0])
+    assert set(data["units"]) == {"svq-4-cs/1", "svq-4-cs/2"}
+    assert data["units"]["svq-4-cs/1"]["rows"][0] == ["pc-1", "PC 1", "criterion"]
+    assert '{ data-csh-evidence-unit="svq-4-cs/1" }' in page
+
+
+def test_practice_items_link_knowledge_statements_to_their_notes(fixture_pages):
+    page = fixture_pages["svq-4-cs/units/1.md"]
+    payload = json.loads(page.split('class="csh-quiz-data">', 1)[1].split("</script>", 1)[0])
+    item = next(i for i in payload["items"] if i["id"] == "svq-1-04")
+    assert {"unit": "1", "anchor": "k-3", "label": "K3"} in item["links"]
+    # "Revise" for K3 goes to the notes that teach it.
+    assert '[k-3](#notes-k-3){ data-csh-revise="1/k-3" }' in page
+
+
+def test_key_terms_count_as_used_in(fixture_pages):
+    glossary = fixture_pages[urls.GLOSSARY]
+    entry = glossary.split('id="internal-customer"', 1)[1].split('class="csh-term-entry"', 1)[0]
+    assert "svq-4-cs/units/1.md" in entry
+
+
+def _teaching_on(project: Path) -> None:
+    spec = project / "content" / "svq-4-cs" / "specification.yml"
+    spec.write_text(spec.read_text(encoding="utf-8") + "\nteaching_layer: true\n", encoding="utf-8")
+
+
+def test_check_reports_every_missing_section(fixture_copy):
+    _teaching_on(fixture_copy)
+    code, _, err = run_cli("--root", str(fixture_copy), "check")
+    assert code == 1
+    # Unit 2 has no teaching file at all: one line, naming the file to write.
+    lines = [line for line in err.splitlines() if "svq-4-cs" in line]
+    assert lines == [
+        "content/svq-4-cs/teaching/2.yml: in_brief: unit 2 has no teaching file. "
+        "Hint: add in_brief, knowledge_notes, evidence and the rest"
+    ], err
+
+
+@pytest.mark.parametrize(
+    "edit, expected",
+    [
+        (lambda t: t["evidence"].pop(), "unit 1 element 2 has no evidence guidance"),
+        (lambda t: t["knowledge_notes"].pop(), "unit 1 knowledge statement 3 has no notes"),
+        (
+            lambda t: t["activities"][1].pop("discussion"),
+            "element 2 has no workplace task with professional-discussion",
+        ),
+        (lambda t: t.update(legislation=[]), "unit 1 has no legislation cards"),
+    ],
+    ids=["evidence", "knowledge-notes", "discussion", "law"],
+)
+def test_check_fails_when_one_section_of_one_unit_goes(fixture_copy, edit, expected):
+    _teaching_on(fixture_copy)
+    _complete_unit_2(fixture_copy)
+    teaching = fixture_copy / "content" / "svq-4-cs" / "teaching"
+    code, out, err = run_cli("--root", str(fixture_copy), "check")
+    assert code == 0, err
+    assert "svq-4-cs: 2/2 units with every section" in out and "missing sections in: none" in out
+    path = teaching / "1.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    code, _, err = run_cli("--root", str(fixture_copy), "check")
+    assert code == 1
+    problems = [line for line in err.splitlines() if line.startswith("content/")]
+    assert len(problems) == 1 and expected in problems[0], err
+    assert problems[0].startswith("content/svq-4-cs/teaching/1.yml:")
+
+
+def _complete_unit_2(project: Path) -> None:
+    """Give fixture unit 2 a complete teaching file and bank, made from unit 1's."""
+    teaching = project / "content" / "svq-4-cs" / "teaching"
+    (teaching / "2.yml").write_text(
+        (teaching / "1.yml")
+        .read_text(encoding="utf-8")
+        .replace('unit: "1"', 'unit: "2"')
+        .replace('["6", "7"]', '["5", "6"]')
+        .replace('knowledge: ["3"]', 'knowledge: ["9"]'),
+        encoding="utf-8",
+    )
+    bank = project / "quizzes" / "svq-4-cs"
+    (bank / "2.yml").write_text(
+        (bank / "1.yml")
+        .read_text(encoding="utf-8")
+        .replace('unit: "1"', 'unit: "2"')
+        .replace('knowledge: ["3"]', 'knowledge: ["9"]'),
+        encoding="utf-8",
+    )
+
+
+def test_unknown_knowledge_statement_and_element(fixture_copy):
+    path = fixture_copy / "content" / "svq-4-cs" / "teaching" / "1.yml"
+    text = (
+        path.read_text(encoding="utf-8")
+        .replace('knowledge: ["3"]', 'knowledge: ["33"]')
+        .replace('outcome: "2"\n    types', 'outcome: "9"\n    types')
+    )
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("--root", str(fixture_copy), "check")
+    assert code == 1
+    assert (
+        "knowledge_notes[1].knowledge[0]: unit 1 has no knowledge statement '33'. Hint: use a printed statement number"
+        in err
+    )
+    assert "evidence[1].outcome: unit 1 has no element or competence outcome '9'. Hint: use one of: 1, 2" in err
