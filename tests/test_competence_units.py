@@ -179,3 +179,15 @@ def test_unknown_knowledge_statement_and_element(fixture_copy):
         in err
     )
     assert "evidence[1].outcome: unit 1 has no element or competence outcome '9'. Hint: use one of: 1, 2" in err
+
+
+def test_home_and_specification_pages_promise_only_what_is_there(fixture_pages):
+    home = fixture_pages[urls.HOME]
+    spec = fixture_pages[urls.spec_page("svq-4-cs")]
+    # Fixture SVQ: unit 1 is taught, unit 2 has only its official text; both have planners.
+    offer = "Notes and a practice quiz for 1 of its 2 units and an evidence planner for both units."
+    assert offer in home and f"**On this site:** {offer}" in spec
+    # A specification with no teaching files says so rather than promising notes.
+    assert "The official outcomes and criteria of every unit (notes are not written yet)" in fixture_pages[
+        urls.spec_page("btec-l2-cso")
+    ]

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .. import labels, urls
+from .. import urls
 from ..formatdoc import CONTENT_MODELS, model_tables
 from ..markdown_text import md_escape
 from .activities import activity_view
 from .base import Facts, Page
+from .offers import offer
 from .outcome import outcome_items, outcome_pages
 from .quiz_block import MapLink
 from .quiz_payloads import reviewed
@@ -39,15 +40,13 @@ def build(facts: Facts) -> Iterator[Page]:
 def _home(facts: Facts) -> dict[str, Any]:
     cards = []
     for data in facts.specs:
-        tests = len(data.spec.tests)
+        offers = offer(facts, data).sentence()
         for qual in data.spec.qualifications:
             title = md_escape(qual.title) + (f" ({md_escape(qual.number)})" if qual.number else "")
             about = md_escape(data.spec.awarding_body)
             if qual.level:
                 about += " · Level " + md_escape(qual.level.replace("Level ", ""))
-            if tests:
-                about += " · " + labels.plural(tests, "mock test")
-            cards.append((title, urls.relative(urls.HOME, urls.spec_page(data.slug), qual.id), about))
+            cards.append((title, urls.relative(urls.HOME, urls.spec_page(data.slug), qual.id), about, offers))
     example = facts.specs[0].slug if facts.specs else "spec"
     return {"cards": cards, "example_link": f"{example}/units/…/#ac-…"}
 

@@ -13,6 +13,7 @@ from ..markdown_text import embed_json, front_matter, md_escape, md_inline
 from ..models import Qualification
 from ..routes import has_options, rules_data
 from .base import Facts, Page, methods_of, unit_link
+from .offers import offer
 
 
 def build(facts: Facts) -> Iterator[Page]:
@@ -30,6 +31,8 @@ def spec_context(facts: Facts, data: SpecData, path: str) -> dict[str, Any]:
         "title": front_matter(spec.short_title),
         "description": front_matter(f"Qualifications, structure, units and assessment for the {spec.title}"),
         "spec": spec,
+        "offers": offer(facts, data).sentence(),
+        "evidence_link": urls.relative(path, urls.EVIDENCE) if offer(facts, data).with_planner else "",
         "source": source,
         "notes": [(labels.spec_note_heading(n.kind), md_inline(n.text)) for n in spec.notes],
         "qualifications": [_qualification(facts, data, q, path) for q in spec.qualifications],

@@ -1,0 +1,55 @@
+"""What each specification offers on this site, worked out from what is there, so the home
+page and the specification pages never promise a section a learner will not find."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..corpus import SpecData
+from ..labels import plural
+from ..teaching import competence_unit
+from .base import Facts
+
+
+@dataclass(frozen=True)
+class Offer:
+    units: int
+    with_notes: int  # units whose page has a teaching file (notes, key terms, activities)
+    with_practice: int  # units with a practice quiz (reviewed items)
+    with_planner: int  # units assessed on workplace evidence, so with an evidence planner
+    mocks: int
+
+    def sentence(self) -> str:
+        """'Notes and a practice quiz for all 19 units, and an evidence planner for every unit.'"""
+        parts = []
+        if self.with_notes and self.with_notes == self.with_practice:
+            parts.append(f"notes and a practice quiz for {self._share(self.with_notes)}")
+        else:
+            if self.with_notes:
+                parts.append(f"notes for {self._share(self.with_notes)}")
+            if self.with_practice:
+                parts.append(f"a practice quiz for {self._share(self.with_practice)}")
+        if self.with_planner:
+            parts.append(f"an evidence planner for {self._share(self.with_planner)}")
+        if self.mocks:
+            parts.append(plural(self.mocks, "timed mock test"))
+        if not self.with_notes:
+            parts.insert(0, "the official outcomes and criteria of every unit (notes are not written yet)")
+        text = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+        return text[0].upper() + text[1:] + "."
+
+    def _share(self, n: int) -> str:
+        if n == self.units:
+            return "every unit" if n > 2 else "both units" if n == 2 else "the unit"
+        return f"{n} of its {self.units} units"
+
+
+def offer(facts: Facts, data: SpecData) -> Offer:
+    layer = facts.corpus.teaching
+    banks = facts.corpus.banks
+    notes = practice = planner = 0
+    for number, unit in data.units.items():
+        notes += bool(layer and (data.slug, number) in layer.units)
+        practice += any(i.status == "reviewed" for i in banks.items_for(data.slug, number)) if banks else 0
+        planner += competence_unit(unit)
+    return Offer(len(data.units), notes, practice, planner, len(data.spec.tests))
