@@ -14,7 +14,7 @@ import yaml
 from generator import urls
 from generator.pipeline import Project, load_and_check, render
 
-from .conftest import FIXTURE, run_cli
+from .conftest import FIXTURE, ROOT, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -188,6 +188,44 @@ def test_home_and_specification_pages_promise_only_what_is_there(fixture_pages):
     offer = "Notes and a practice quiz for 1 of its 2 units and an evidence planner for both units."
     assert offer in home and f"**On this site:** {offer}" in spec
     # A specification with no teaching files says so rather than promising notes.
-    assert "The official outcomes and criteria of every unit (notes are not written yet)" in fixture_pages[
-        urls.spec_page("btec-l2-cso")
-    ]
+    assert (
+        "The official outcomes and criteria of every unit (notes are not written yet)"
+        in fixture_pages[urls.spec_page("btec-l2-cso")]
+    )
+
+
+def svq_units():
+    # From the file names, so that collecting loads nothing (as tests/test_teaching.py does).
+    folder = ROOT / "content" / "svq-4-cs" / "units"
+    return sorted((p.stem for p in folder.glob("*.yml")), key=int)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("number", svq_units())
+def test_every_svq_unit_page_has_every_section(built_site, real_corpus, number):
+    html = (built_site / "svq-4-cs" / "units" / number / "index.html").read_text(encoding="utf-8")
+    unit = real_corpus.specs["svq-4-cs"].units[number]
+    for anchor in (
+        "in-brief",
+        "understand-the-knowledge",
+        "key-terms",
+        "the-law-for-this-unit",
+        "practice-quiz",
+        "what-good-evidence-looks-like",
+        "evidence-planner",
+        "for-assessors-and-tutors",
+    ):
+        assert f'id="{anchor}"' in html, f"svq-4-cs/{number} lacks #{anchor}"
+    # Every knowledge statement is covered by notes that link to it ...
+    notes = html.split('id="understand-the-knowledge"', 1)[1].split('id="key-terms"', 1)[0]
+    covered = set(re.findall(r'<a href="#k-([0-9]+)">K\1</a>', notes))
+    assert covered == {k.id for k in unit.knowledge}, f"svq-4-cs/{number}"
+    # ... each element has evidence guidance with an example and gaps ...
+    for o in unit.outcomes:
+        part = html.split(f'id="evidence-{o.id}"', 1)[1].split("<h3", 1)[0]
+        assert "An example of good evidence" in part and "Gaps assessors often find" in part
+    # ... every law card is labelled as ours, and the planner lists every line.
+    assert 'class="csh-added"' in html
+    rows = re.findall(r'class="csh-planner-row" data-row="([a-z0-9-]+)"', html)
+    assert len(rows) == sum(len(o.criteria) for o in unit.outcomes) + len(unit.knowledge)
+    assert "Professional discussion prompts" in html and 'data-quiz-mode="practice"' in html
