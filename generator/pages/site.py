@@ -25,7 +25,16 @@ def build(facts: Facts) -> Iterator[Page]:
     yield Page(
         urls.ABOUT,
         "about.md.j2",
-        {"specs": [{"spec": d.spec, "href": urls.relative(urls.ABOUT, urls.spec_page(d.slug))} for d in facts.specs]},
+        {
+            "specs": [
+                {
+                    "spec": d.spec,
+                    "href": urls.relative(urls.ABOUT, urls.spec_page(d.slug)),
+                    "offers": offer(facts, d).sentence(),
+                }
+                for d in facts.specs
+            ]
+        },
     )
     tables = [
         (
