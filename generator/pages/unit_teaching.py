@@ -146,12 +146,10 @@ def practice_block(facts: Facts, data: SpecData, unit: Unit, path: str, revise: 
 
 
 def _named_by_spec(facts: Facts, data: SpecData, unit: Unit, slug: str) -> bool:
-    """Whether the specification itself names this law for this unit (its wording is
-    quoted in the law entry, or the entry lists the unit), rather than our teaching file."""
+    """Whether the specification itself names this law for this unit: the law entry quotes its
+    wording.  A law listed only by our teaching file or the entry's own units list is ours."""
     law = facts.corpus.teaching.laws[slug].law
-    for wording in law.spec_wording:
-        if wording.spec == data.slug and any(facts.unit(data.slug, u).number == unit.number for u in wording.units):
-            return True
     return any(
-        facts.unit(*ref.split("/", 1)).number == unit.number for ref in law.units if ref.startswith(f"{data.slug}/")
+        wording.spec == data.slug and any(facts.unit(data.slug, u).number == unit.number for u in wording.units)
+        for wording in law.spec_wording
     )
