@@ -185,3 +185,23 @@ def test_flashcards_front_and_back(scheme_page, site_url):
     root.locator("button.csh-fc-flip").click()
     root.locator(".csh-fc-back").wait_for()
     check(page, "flashcards: back")
+
+
+def test_evidence_planner_and_portfolio(scheme_page, site_url):
+    page = scheme_page
+    page.goto(site_url + "svq-4-cs/units/10/")
+    check(page, "SVQ unit: notes, evidence guidance, planner")
+    row = page.locator('.csh-planner-row[data-row="pc-1"]')
+    row.locator("input[name=done]").check()
+    row.locator("input[name=evidence]").fill("Case file 12, 3 March")
+    row.locator("select[name=type]").select_option("work products")
+    row.locator("input[name=evidence]").blur()
+    check(page, "planner: a line evidenced")
+    page.goto(site_url + "evidence/")
+    page.locator(".csh-portfolio-card").wait_for()
+    check(page, "evidence portfolio: a unit started")
+    page.locator("button.csh-evidence-clear").click()
+    check(page, "evidence portfolio: confirm clear")
+    page.locator("button.csh-evidence-clear-confirm").click()
+    page.locator(".csh-portfolio-empty").wait_for()
+    check(page, "evidence portfolio: empty")
