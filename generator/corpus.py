@@ -8,6 +8,7 @@ Layout of ``content/`` and ``quizzes/`` (the loader's table is in generator/load
     content/<spec>/teaching/<unit>.yml   one Teaching per file
     content/glossary/*.yml               Glossary (terms)
     content/legislation/<slug>.yml       Law
+    content/shared/<slug>.yml            SharedNotes (notes several units use)
     content/diagrams/<slug>.yml          Diagram
     quizzes/<spec>/<unit>.yml            Bank
 
@@ -30,7 +31,7 @@ from .diagrams.models import Diagram
 from .models import Specification, Unit
 from .problems import Problems
 from .quiz_models import Bank, Item
-from .teaching_models import Law, Teaching, Term
+from .teaching_models import Law, SharedNotes, Teaching, Term
 from .urls import slugify
 from .yamlload import Loaded, Path_
 
@@ -118,9 +119,11 @@ class BankData:
 @dataclass(frozen=True)
 class Banks:
     by_unit: Mapping[tuple[str, str], BankData] = field(default_factory=lambda: MappingProxyType({}))
+    twins: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def items_for(self, spec: str, unit: str) -> list[Item]:
-        data = self.by_unit.get((spec, unit))
+        """A unit's items: its own bank's, or (a unit printed twice) its twin's."""
+        data = self.by_unit.get((spec, unit)) or self.by_unit.get(self.twins.get((spec, unit), ("", "")))
         return list(data.bank.items) if data else []
 
 
@@ -146,6 +149,13 @@ class LawEntry(NamedTuple):
     origin: Sourced
 
 
+class SharedEntry(NamedTuple):
+    """A shared-notes file; unpacks as (notes, origin)."""
+
+    notes: SharedNotes
+    origin: Sourced
+
+
 class DiagramEntry(NamedTuple):
     """A diagram file; unpacks as (diagram, origin)."""
 
@@ -159,6 +169,18 @@ class TeachingLayer:
     terms: Mapping[str, TermEntry] = field(default_factory=lambda: MappingProxyType({}))  # slug -> term
     laws: Mapping[str, LawEntry] = field(default_factory=lambda: MappingProxyType({}))
     diagrams: Mapping[str, DiagramEntry] = field(default_factory=lambda: MappingProxyType({}))  # slug -> diagram
+    shared: Mapping[str, SharedEntry] = field(default_factory=lambda: MappingProxyType({}))  # slug -> shared notes
+    # A unit the specification prints twice (NVQ 55 is 23) has one teaching file, under its
+    # first number; the second number's pages use it.  (spec, second) -> (spec, first).
+    twins: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def entry(self, spec: str, number: str) -> TeachingEntry | None:
+        """The teaching file a unit's pages use: its own, or its twin's."""
+        own = self.units.get((spec, number))
+        if own is not None:
+            return own
+        twin = self.twins.get((spec, number))
+        return self.units.get(twin) if twin else None
 
     @staticmethod
     def term_slug(term: Term) -> str:

@@ -113,7 +113,8 @@ class Gap:
 
 
 def gaps(unit: Unit, entry: TeachingEntry | None, items: list[Item]) -> list[Gap]:
-    """Every missing section of one unit (completeness for the check, counts for coverage)."""
+    """Every missing section of one unit (completeness for the check, counts for coverage).
+    ``entry`` is the teaching file the unit's pages use (TeachingLayer.entry: its own or its twin's)."""
     if not competence_unit(unit):
         out = []
         for kind, tid in targets(unit):
@@ -126,40 +127,28 @@ def gaps(unit: Unit, entry: TeachingEntry | None, items: list[Item]) -> list[Gap
                 out.append(
                     Gap("activities", f"{kind} {tid} has no tutor activity", f'add an activity with {kind}: "{tid}"')
                 )
+        if entry is not None and not entry.teaching.key_terms:
+            out.append(Gap("key_terms", "has no key terms", "list the glossary slugs of its key terms"))
         return out
     return _competence_gaps(unit, entry, items)
 
 
 def _competence_gaps(unit: Unit, entry: TeachingEntry | None, items: list[Item]) -> list[Gap]:
+    """A unit assessed on workplace evidence.  Every one needs "In brief" and evidence
+    guidance per element or competence outcome.  One in a current structure also needs
+    notes and practice on what learners must know (knowledge statements or knowledge
+    outcomes), key terms, law cards, and for each outcome an assessor's task or prompts."""
     if entry is None:
-        return [Gap("in_brief", "has no teaching file", "add in_brief, knowledge_notes, evidence and the rest")]
+        return [Gap("in_brief", "has no teaching file", "add in_brief, evidence and the other sections")]
     t = entry.teaching
     out = []
-    covered = {k for n in t.knowledge_notes for k in n.knowledge}
-    for k in unit.knowledge:
-        if k.id not in covered:
-            out.append(
-                Gap(
-                    "knowledge_notes",
-                    f"knowledge statement {k.id} has no notes",
-                    f'list "{k.id}" in a knowledge_notes group',
-                )
-            )
-    for i, group in enumerate(t.knowledge_notes):
-        found = len(group_items(items, group.knowledge))
-        if found < MIN_PRACTICE_ITEMS:
-            ids = ", ".join(group.knowledge)
-            out.append(
-                Gap(
-                    "knowledge_notes",
-                    f"knowledge notes {i + 1} ({ids}) have {found} reviewed practice items, not {MIN_PRACTICE_ITEMS}",
-                    f"add reviewed items with knowledge: [{ids}] to the unit's bank",
-                )
-            )
-    guides = {g.outcome for g in t.evidence}
+    guides = {g.outcome: g for g in t.evidence}
+    current = unit.status != "not-in-structure"
     for o in unit.outcomes:
         activities = [a for a in t.activities if a.outcome == o.id]
         if knowledge_outcome(o):
+            if not current:
+                continue
             if not any(n.outcome == o.id for n in t.notes):
                 out.append(
                     Gap("notes", f"outcome {o.id} has no teaching notes", f'add a notes entry with outcome: "{o.id}"')
@@ -169,7 +158,7 @@ def _competence_gaps(unit: Unit, entry: TeachingEntry | None, items: list[Item])
                     Gap(
                         "notes",
                         f"outcome {o.id} has fewer than {MIN_PRACTICE_ITEMS} reviewed practice items",
-                        f'add items with outcome: "{o.id}" to the bank',
+                        f'add reviewed items with outcome: "{o.id}" to the unit\'s bank',
                     )
                 )
             if not activities:
@@ -178,7 +167,8 @@ def _competence_gaps(unit: Unit, entry: TeachingEntry | None, items: list[Item])
                 )
             continue
         what = labels_kind(o)
-        if o.id not in guides:
+        guide = guides.get(o.id)
+        if guide is None:
             out.append(
                 Gap(
                     "evidence",
@@ -186,7 +176,11 @@ def _competence_gaps(unit: Unit, entry: TeachingEntry | None, items: list[Item])
                     f'add an evidence entry with outcome: "{o.id}"',
                 )
             )
-        if not any(a.setting == "workplace" and a.discussion for a in activities):
+        if not current:
+            continue
+        workplace = any(a.setting == "workplace" and a.discussion for a in activities)
+        if o.kind == "element" and not workplace:
+            # SVQ: an assessor's workplace task with discussion prompts for every element.
             out.append(
                 Gap(
                     "activities",
@@ -194,8 +188,40 @@ def _competence_gaps(unit: Unit, entry: TeachingEntry | None, items: list[Item])
                     f'add an activity with outcome: "{o.id}", setting: workplace and discussion: prompts',
                 )
             )
-    if not t.legislation:
-        out.append(Gap("legislation", "has no legislation cards", "list the laws that apply in legislation:"))
+        elif o.kind != "element" and not workplace and not activities and not (guide and len(guide.discussion) >= 2):
+            out.append(
+                Gap(
+                    "activities",
+                    f"{what} {o.id} has no activity or professional-discussion prompts",
+                    f'add an activity with outcome: "{o.id}", or discussion: prompts to its evidence entry',
+                )
+            )
+    if current:
+        covered = {k for n in t.knowledge_notes for k in n.knowledge}
+        for k in unit.knowledge:
+            if k.id not in covered:
+                out.append(
+                    Gap(
+                        "knowledge_notes",
+                        f"knowledge statement {k.id} has no notes",
+                        f'list "{k.id}" in a knowledge_notes group',
+                    )
+                )
+        for i, group in enumerate(t.knowledge_notes):
+            found = len(group_items(items, group.knowledge))
+            if found < MIN_PRACTICE_ITEMS:
+                ids = ", ".join(group.knowledge)
+                out.append(
+                    Gap(
+                        "knowledge_notes",
+                        f"knowledge notes {i + 1} ({ids}) have {found} reviewed items, not {MIN_PRACTICE_ITEMS}",
+                        f"add reviewed items with knowledge: [{ids}] to the unit's bank",
+                    )
+                )
+        if not t.key_terms:
+            out.append(Gap("key_terms", "has no key terms", "list the glossary slugs of its key terms"))
+        if not t.legislation:
+            out.append(Gap("legislation", "has no legislation cards", "list the laws that apply in legislation:"))
     return out
 
 
@@ -255,7 +281,7 @@ def _competence_coverage(corpus: ValidatedCorpus, data: SpecData) -> str:
     complete = 0
     missing: list[str] = []
     for number, unit in data.units.items():
-        entry = corpus.teaching.units.get((data.slug, number))
+        entry = corpus.teaching.entry(data.slug, number)
         found = gaps(unit, entry, corpus.banks.items_for(data.slug, number))
         if found:
             missing.append(f"{number} ({len(found)})")

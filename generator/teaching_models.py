@@ -33,14 +33,41 @@ class Targeted(Model):
         return self
 
 
-class OutcomeNotes(Targeted):
-    """Teaching notes for one outcome, learning aim or (BTEC L2 Unit 1) content area."""
+class SharedNotes(Model):
+    """content/shared/<slug>.yml: an explanation written once and shown on every unit that
+    teaches the same thing (NVQ units repeated across levels), so no passage is copied."""
 
-    criteria: list[Ident] = Field(default_factory=list, description="Criteria these notes serve (linked).")
-    explanation: Markdown = Field(description="The teaching text, in Markdown, in your own words.")
+    slug: Slug
+    title: Text = Field(description="A short heading of our own.")
+    explanation: Markdown = Field(description="The teaching text, about 250 to 500 words, in your own words.")
     examples: list[Example] = Field(min_length=1)
     mistakes: list[Markdown] = Field(min_length=1, description="Common mistakes learners make.")
     check_yourself: list[Markdown] = Field(min_length=2, description="Questions learners answer for themselves.")
+
+
+class OutcomeNotes(Targeted):
+    """Teaching notes for one outcome, learning aim or (BTEC L2 Unit 1) content area: written
+    here, or taken from a shared file (shared:) with what is particular to this unit added."""
+
+    criteria: list[Ident] = Field(default_factory=list, description="Criteria these notes serve (linked).")
+    shared: Slug | None = Field(default=None, description="A file of content/shared/ whose notes these use.")
+    explanation: MarkdownOrEmpty = Field(
+        default="", description="The teaching text, in your own words (with shared:, what differs in this unit)."
+    )
+    examples: list[Example] = Field(default_factory=list)
+    mistakes: list[Markdown] = Field(default_factory=list, description="Common mistakes learners make.")
+    check_yourself: list[Markdown] = Field(
+        default_factory=list, description="Questions learners answer for themselves."
+    )
+
+    @model_validator(mode="after")
+    def _written_or_shared(self) -> OutcomeNotes:
+        if self.shared is None:
+            if not self.explanation.strip():
+                raise ValueError("notes need an explanation: (or shared: the slug of a file in content/shared/)")
+            if not self.examples or not self.mistakes or len(self.check_yourself) < 2:
+                raise ValueError("notes need at least 1 example, 1 mistake and 2 check_yourself questions")
+        return self
 
 
 class DiagramUse(Targeted):
@@ -83,6 +110,9 @@ class EvidenceGuide(Model):
     simulation_note: Markdown = Field(description="Whether and when simulation is allowed, in plain words.")
     example: Markdown = Field(description="One realistic piece of evidence, described as an assessor would see it.")
     gaps: list[Markdown] = Field(min_length=1, description="Gaps assessors commonly find.")
+    discussion: list[Markdown] = Field(
+        default_factory=list, description="Professional-discussion prompts an assessor can use for this outcome."
+    )
 
 
 class Activity(Targeted):
@@ -122,16 +152,10 @@ class Teaching(Model):
     evidence: list[EvidenceGuide] = Field(
         default_factory=list, description="What good evidence looks like, per element or competence outcome."
     )
-    key_terms: list[Slug] = Field(min_length=1, description="Glossary slugs for this unit's key terms.")
+    key_terms: list[Slug] = Field(default_factory=list, description="Glossary slugs for this unit's key terms.")
     legislation: list[Slug] = Field(default_factory=list, description="Legislation library slugs this unit needs.")
-    activities: list[Activity] = Field(min_length=1)
+    activities: list[Activity] = Field(default_factory=list)
     diagrams: list[DiagramUse] = Field(default_factory=list, description="Diagrams to show in the notes.")
-
-    @model_validator(mode="after")
-    def _some_notes(self) -> Teaching:
-        if not self.notes and not self.knowledge_notes:
-            raise ValueError("a teaching file needs notes: (per outcome) or knowledge_notes: (per group of statements)")
-        return self
 
 
 class Term(Model):

@@ -176,7 +176,7 @@ CASES: dict[str, tuple[Mutation, str]] = {
         (
             "content/demo/unit/3.yml: (file): the generator does not read a file in this place. "
             "Hint: content files go in content/glossary/<name>.yml, content/legislation/<slug>.yml, "
-            "content/diagrams/<slug>.yml, content/<spec>/specification.yml, "
+            "content/diagrams/<slug>.yml, content/shared/<slug>.yml, content/<spec>/specification.yml, "
             "content/<spec>/units/<number>.yml, content/<spec>/teaching/<unit>.yml, "
             "quizzes/<spec>/<unit>.yml"
         ),

@@ -108,7 +108,7 @@ def test_check_reports_every_missing_section(fixture_copy):
     lines = [line for line in err.splitlines() if "svq-4-cs" in line]
     assert lines == [
         "content/svq-4-cs/teaching/2.yml: in_brief: unit 2 has no teaching file. "
-        "Hint: add in_brief, knowledge_notes, evidence and the rest"
+        "Hint: add in_brief, evidence and the other sections"
     ], err
 
 

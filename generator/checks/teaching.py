@@ -134,11 +134,25 @@ def notes_and_activities_cover(corpus: ValidatedCorpus, problems: Problems) -> N
     needs (teaching.gaps).  A teaching file or bank that failed is reported there, not here."""
     failed = set(corpus.broken.teaching) | set(corpus.broken.banks)
     for data, number, unit in taught_units(corpus, failed):
-        entry = corpus.teaching.units.get((data.slug, number))
+        entry = corpus.teaching.entry(data.slug, number)
         where = entry.origin.display if entry else f"content/{data.slug}/teaching/{number}.yml"
         for gap in gaps(unit, entry, corpus.banks.items_for(data.slug, number)):
             line = entry.origin.line(gap.field) if entry else 0
             problems.add(where, line, gap.field, f"unit {number} {gap.message}", gap.hint)
+
+
+def shared_notes_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
+    """notes[].shared names a file of content/shared/."""
+    for entry, _ in _taught(corpus):
+        for i, notes in enumerate(entry.teaching.notes):
+            if notes.shared is not None and notes.shared not in corpus.teaching.shared:
+                report(
+                    problems,
+                    entry.origin,
+                    ("notes", i, "shared"),
+                    f"there is no shared notes file {notes.shared!r}",
+                    f"add content/shared/{notes.shared}.yml, or correct the slug",
+                )
 
 
 def knowledge_ids_exist(corpus: ValidatedCorpus, problems: Problems) -> None:
@@ -188,6 +202,7 @@ TEACHING_CHECKS = (
     teaching_targets_exist,
     teaching_criteria_exist,
     knowledge_ids_exist,
+    shared_notes_exist,
     evidence_targets_exist,
     activity_ids_unique,
     key_terms_defined,

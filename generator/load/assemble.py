@@ -4,7 +4,7 @@ file that failed (see corpus.Broken) so that one mistake gives one problem line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -16,18 +16,20 @@ from ..corpus import (
     Broken,
     DiagramEntry,
     LawEntry,
+    SharedEntry,
     Sourced,
     SpecData,
     TeachingEntry,
     TeachingLayer,
     TermEntry,
     ValidatedCorpus,
+    natural_key,
 )
 from ..diagrams.models import Diagram
 from ..models import Specification, Unit
 from ..problems import Problems
 from ..quiz_models import Bank
-from ..teaching_models import Glossary, Law, Teaching
+from ..teaching_models import Glossary, Law, SharedNotes, Teaching
 from ..urls import slugify
 from .files import Failure, Record
 
@@ -156,6 +158,7 @@ def assemble(root: Path, records: list[Record], failures: list[Failure], problem
     laws: dict[str, LawEntry] = {}
     banks: dict[tuple[str, str], BankData] = {}
     diagrams: dict[str, DiagramEntry] = {}
+    shared: dict[str, SharedEntry] = {}
     for rec in records:
         model, origin = rec.model, rec.origin
         if isinstance(model, Specification):
@@ -168,6 +171,8 @@ def assemble(root: Path, records: list[Record], failures: list[Failure], problem
             laws[model.slug] = LawEntry(model, origin)
         elif isinstance(model, Diagram):
             diagrams[model.slug] = DiagramEntry(model, origin)
+        elif isinstance(model, SharedNotes):
+            shared[model.slug] = SharedEntry(model, origin)
         elif isinstance(model, Bank):
             banks[model.spec, model.unit] = BankData(model, origin, rec.indices)
             if rec.dropped:
@@ -198,16 +203,34 @@ def assemble(root: Path, records: list[Record], failures: list[Failure], problem
         )
         for spec, origin in ordered
     }
+    twins = MappingProxyType(_twins(spec_map))
     layer = TeachingLayer(
-        MappingProxyType(teaching), MappingProxyType(terms), MappingProxyType(laws), MappingProxyType(diagrams)
+        MappingProxyType(teaching),
+        MappingProxyType(terms),
+        MappingProxyType(laws),
+        MappingProxyType(diagrams),
+        MappingProxyType(shared),
+        twins,
     )
     return ValidatedCorpus(
         root=root,
         specs=MappingProxyType(spec_map),
-        banks=Banks(MappingProxyType(banks)),
+        banks=Banks(MappingProxyType(banks), twins),
         teaching=layer,
         broken=broken.freeze(),
     )
+
+
+def _twins(specs: Mapping[str, SpecData]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(spec, later number) -> (spec, first number) for each unit printed twice."""
+    twins = {}
+    for slug, data in specs.items():
+        for number, unit in data.units.items():
+            for link in unit.also_in:
+                if link.relation == "same unit printed twice" and link.spec == slug and link.unit in data.units:
+                    first, second = sorted((number, link.unit), key=natural_key)
+                    twins[(slug, second)] = (slug, first)
+    return twins
 
 
 def _orphans(

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from ..diagrams.models import Diagram
 from ..models import Specification, Unit
 from ..quiz_models import Bank, Item
-from ..teaching_models import Glossary, Law, Teaching, Term
+from ..teaching_models import Glossary, Law, SharedNotes, Teaching, Term
 
 # (field, what is wrong, hint) when a file's name and its content disagree.
 Mismatch = tuple[str, str, str]
@@ -94,6 +94,13 @@ def _law_rule(model: BaseModel, ids: Mapping[str, str]) -> Mismatch | None:
     return "slug", f"slug {model.slug!r} does not match the file name", f"rename the file to {model.slug}.yml"
 
 
+def _shared_rule(model: BaseModel, ids: Mapping[str, str]) -> Mismatch | None:
+    assert isinstance(model, SharedNotes)
+    if model.slug == ids["slug"]:
+        return None
+    return "slug", f"slug {model.slug!r} does not match the file name", f"rename the file to {model.slug}.yml"
+
+
 def _diagram_rule(model: BaseModel, ids: Mapping[str, str]) -> Mismatch | None:
     assert isinstance(model, Diagram)
     if model.slug == ids["slug"]:
@@ -121,19 +128,22 @@ KINDS: tuple[FileKind, ...] = (
     FileKind("glossary", ("content", "glossary", "{name}.yml"), Glossary, split=("terms", Term)),
     FileKind("law", ("content", "legislation", "{slug}.yml"), Law, _law_rule),
     FileKind("diagram", ("content", "diagrams", "{slug}.yml"), Diagram, _diagram_rule),
+    FileKind("shared", ("content", "shared", "{slug}.yml"), SharedNotes, _shared_rule),
     FileKind("spec", ("content", "{spec}", "specification.yml"), Specification, _spec_rule),
     FileKind("unit", ("content", "{spec}", "units", "{number}.yml"), Unit, _unit_rule),
     FileKind("teaching", ("content", "{spec}", "teaching", "{unit}.yml"), Teaching, _teaching_rule),
     FileKind("bank", ("quizzes", "{spec}", "{unit}.yml"), Bank, _bank_rule, split=("items", Item)),
 )
-RESERVED_FOLDERS = frozenset({"glossary", "legislation", "diagrams"})
+RESERVED_FOLDERS = frozenset({"glossary", "legislation", "diagrams", "shared"})
 
 
 def kind_for(parts: tuple[str, ...]) -> tuple[FileKind, dict[str, str]] | None:
     for kind in KINDS:
         ids = kind.match(parts)
         if ids is not None and not (
-            kind.name not in ("glossary", "law", "diagram") and parts[0] == "content" and parts[1] in RESERVED_FOLDERS
+            kind.name not in ("glossary", "law", "diagram", "shared")
+            and parts[0] == "content"
+            and parts[1] in RESERVED_FOLDERS
         ):
             return kind, ids
     return None

@@ -49,7 +49,8 @@ def offer(facts: Facts, data: SpecData) -> Offer:
     banks = facts.corpus.banks
     notes = practice = planner = 0
     for number, unit in data.units.items():
-        notes += bool(layer and (data.slug, number) in layer.units)
+        entry = layer.entry(data.slug, number) if layer else None
+        notes += bool(entry and (entry.teaching.notes or entry.teaching.knowledge_notes))
         practice += any(i.status == "reviewed" for i in banks.items_for(data.slug, number)) if banks else 0
         planner += competence_unit(unit)
     return Offer(len(data.units), notes, practice, planner, len(data.spec.tests))

@@ -37,7 +37,7 @@ class OutcomePage:
 def outcome_pages(facts: Facts, data: SpecData, unit: Unit) -> list[OutcomePage]:
     """The outcome pages of a unit, in the order its teaching file gives its notes."""
     layer = facts.corpus.teaching
-    entry = layer.units.get((data.slug, unit.number)) if layer else None
+    entry = layer.entry(data.slug, unit.number) if layer else None
     pages = []
     for notes in entry.teaching.notes if entry else []:
         slug = urls.outcome_page_slug(notes.outcome, notes.content)
@@ -62,7 +62,7 @@ def anchor_homes(facts: Facts, data: SpecData, unit: Unit, from_page: str) -> di
             for c in outcome.criteria:
                 anchor = urls.criterion_anchor(outcome.kind, c.id)
                 homes[anchor] = urls.relative(from_page, op.path, anchor)
-    entry = facts.corpus.teaching.units.get((data.slug, unit.number)) if facts.corpus.teaching else None
+    entry = facts.corpus.teaching.entry(data.slug, unit.number) if facts.corpus.teaching else None
     for group in entry.teaching.knowledge_notes if entry else []:
         # A knowledge statement is taught by its group's notes on the unit page.
         notes = urls.relative(
@@ -96,12 +96,14 @@ def _context(
     path = op.path
     unit_page = urls.unit_page(data.slug, unit.number)
     forms = term_forms(facts, _key_terms(facts, data, unit), f"{data.slug}/{unit.number}")
-    view = notes_view(unit, op.notes, forms, urls.relative(path, urls.GLOSSARY))
+    shared = facts.corpus.teaching.shared.get(op.notes.shared or "")
+    view = notes_view(unit, op.notes, forms, urls.relative(path, urls.GLOSSARY), shared.notes if shared else None)
     outcome = next((o for o in unit.outcomes if o.id == op.notes.outcome), None)
     area = next((a for a in unit.content if a.id == op.notes.content), None)
     criteria = [(urls.criterion_anchor(outcome.kind, c.id), c) for c in outcome.criteria] if outcome else []
     here = {anchor for anchor, _ in criteria} | ({urls.content_anchor(area.id)} if area else set())
-    entry = facts.corpus.teaching.units[(data.slug, unit.number)]
+    entry = facts.corpus.teaching.entry(data.slug, unit.number)
+    assert entry is not None  # an outcome page exists only for notes in a teaching file
     view = {
         **view,
         "explanation": _retarget(view["explanation"], here, facts, data, unit, path),
@@ -150,7 +152,7 @@ def _retarget(markdown: str, here: set[str], facts: Facts, data: SpecData, unit:
 
 def _key_terms(facts: Facts, data: SpecData, unit: Unit) -> list[str]:
     layer = facts.corpus.teaching
-    entry = layer.units.get((data.slug, unit.number)) if layer else None
+    entry = layer.entry(data.slug, unit.number) if layer else None
     return list(entry.teaching.key_terms) if entry else []
 
 

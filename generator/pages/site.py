@@ -98,7 +98,7 @@ def _tutors(facts: Facts) -> dict[str, Any]:
     for data in facts.specs:
         units = []
         for number, unit in data.units.items():
-            entry = layer.units.get((data.slug, number)) if layer else None
+            entry = layer.entry(data.slug, number) if layer else None
             if entry:
                 href = urls.relative(urls.TUTORS, urls.unit_page(data.slug, number))
                 units.append(

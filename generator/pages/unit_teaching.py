@@ -16,7 +16,7 @@ from ..glossary_links import TermForm, link_terms
 from ..markdown_text import demote_headings, md_escape
 from ..models import Unit
 from ..relations import unit_laws
-from ..teaching_models import EvidenceGuide, KnowledgeNotes, OutcomeNotes, Teaching
+from ..teaching_models import EvidenceGuide, KnowledgeNotes, OutcomeNotes, SharedNotes, Teaching
 from .activities import activity_view
 from .base import Facts
 from .quiz_block import MapLink, QuizBlock, quiz_block
@@ -26,7 +26,7 @@ from .quiz_payloads import practice_payload, reviewed
 def teaching_context(facts: Facts, data: SpecData, unit: Unit, path: str) -> dict[str, Any]:
     """Everything the unit page needs from the teaching layer (empty when there is none)."""
     layer = facts.corpus.teaching
-    entry = layer.units.get((data.slug, unit.number)) if layer else None
+    entry = layer.entry(data.slug, unit.number) if layer else None
     laws = _law_cards(facts, data, unit, path)
     if not entry:
         return {
@@ -75,7 +75,12 @@ def figures(layer: TeachingLayer, teaching: Teaching, notes: OutcomeNotes) -> li
     ]
 
 
-def notes_view(unit: Unit, notes: OutcomeNotes, forms: list[TermForm], glossary: str) -> dict[str, Any]:
+def notes_view(
+    unit: Unit, notes: OutcomeNotes, forms: list[TermForm], glossary: str, shared: SharedNotes | None = None
+) -> dict[str, Any]:
+    """One outcome's notes.  With shared notes (notes.shared), the shared explanation comes
+    first and this unit's own text follows under "In this unit"; examples, mistakes and
+    questions are the shared ones and then the unit's own."""
     if notes.content:
         area = next(a for a in unit.content if a.id == notes.content)
         heading = f"{notes.content} {md_escape(area.title)}"
@@ -85,13 +90,20 @@ def notes_view(unit: Unit, notes: OutcomeNotes, forms: list[TermForm], glossary:
         outcome = labels.find_outcome(unit, notes.outcome)
         heading = f"{labels.OUTCOME_KINDS[outcome.kind]} {outcome.id}: {md_escape(outcome.title)}"
         kind = outcome.kind
+    explanation = notes.explanation
+    if shared is not None:
+        own = f"\n\n### In this unit\n\n{notes.explanation}" if notes.explanation.strip() else ""
+        explanation = f"{shared.explanation.rstrip()}{own}"
+    examples = [*(shared.examples if shared else []), *notes.examples]
     return {
         "n": notes,
         "heading": heading,
         "anchor": urls.notes_anchor(notes.outcome or notes.content or ""),
         "criteria": [(c, urls.criterion_anchor(kind, c)) for c in notes.criteria],
-        "explanation": link_terms(demote_headings(notes.explanation), forms, glossary),
-        "examples": [(labels.SECTORS[ex.sector], ex.text) for ex in notes.examples],
+        "explanation": link_terms(demote_headings(explanation), forms, glossary),
+        "examples": [(labels.SECTORS[ex.sector], ex.text) for ex in examples],
+        "mistakes": [*(shared.mistakes if shared else []), *notes.mistakes],
+        "check_yourself": [*(shared.check_yourself if shared else []), *notes.check_yourself],
     }
 
 
