@@ -88,7 +88,8 @@ class KnowledgeNotes(Model):
     check_yourself: list[Markdown] = Field(min_length=2, description="Questions learners answer for themselves.")
 
 
-# The forms of evidence the SVQ and NVQ assessment strategies list (SVQ 4 specification, "Types of evidence").
+# The forms of evidence the specifications list ("Types of evidence" in the SVQ 4 and NVQ
+# specifications; the NVQ adds assignments and simulation where its strategy permits).
 EvidenceType = Literal[
     "observation",
     "questioning",
@@ -98,6 +99,8 @@ EvidenceType = Literal[
     "witness testimony",
     "expert witness testimony",
     "recognition of prior learning",
+    "assignment or case study",
+    "simulation",
 ]
 
 
