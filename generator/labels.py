@@ -41,6 +41,18 @@ SIMULATION = {
     "limited": "simulation is allowed only in limited circumstances; check the evidence requirements and notes.",
 }
 
+# The unit-wide simulation rule, said once above the evidence guidance of each element or
+# outcome (whose own notes then say only what is particular to it).
+SIMULATION_RULE = {
+    "limited": "Simulated evidence may cover only small parts of the unit, in exceptional circumstances, and only in "
+    "a realistic working environment. Evidence from your real work is what counts.",
+    "allowed": "The unit allows simulated evidence, but evidence from your real work, a work placement or a realistic "
+    "working environment is better. Agree any simulation with your assessor first.",
+    "not-allowed": "Simulation is not allowed: every piece of performance evidence must come from real work.",
+    "not-stated": "The specification sets no simulation rule for this unit, so plan to use evidence from your real "
+    "work and ask your assessor before relying on anything simulated.",
+}
+
 # Admonition type and heading for each kind of note on a unit page.
 UNIT_NOTE = {
     "source": ("note", "About the source"),

@@ -68,6 +68,7 @@ def unit_context(
             for op in outcome_pages(facts, data, unit)
         ],
         "planner": planner_view(data, unit, path),
+        "simulation_rule": labels.SIMULATION_RULE[unit.simulation],
         "source_line": _source_line(data, unit),
         "about_link": urls.relative(path, urls.ABOUT),
         "tutors_link": urls.relative(path, urls.TUTORS),
