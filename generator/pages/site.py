@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .. import urls
+from .. import labels, urls
 from ..formatdoc import CONTENT_MODELS, model_tables
 from ..markdown_text import md_escape
 from .activities import activity_view
@@ -98,15 +98,22 @@ def _tutors(facts: Facts) -> dict[str, Any]:
     for data in facts.specs:
         units = []
         for number, unit in data.units.items():
-            entry = layer.entry(data.slug, number) if layer else None
+            # A unit printed twice is listed once, under its first number.
+            entry = layer.units.get((data.slug, number)) if layer else None
             if entry:
                 href = urls.relative(urls.TUTORS, urls.unit_page(data.slug, number))
+                prompts = [
+                    (labels.outcome_label(unit, g.outcome), href + "#" + urls.evidence_anchor(g.outcome), g.discussion)
+                    for g in entry.teaching.evidence
+                    if g.discussion
+                ]
                 units.append(
                     {
                         "unit": unit,
                         "href": href,
                         "count": len(entry[0].activities),
                         "activities": [activity_view(a, unit, href, with_target=True) for a in entry[0].activities],
+                        "prompts": prompts,
                     }
                 )
         if units:
