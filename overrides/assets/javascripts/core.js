@@ -363,6 +363,16 @@
     return null;
   }
 
+  /* ------------------------------------------------------------ same-page links */
+
+  // bootstrap/same-page.js keeps Material from re-rendering the page when only the
+  // fragment changes; it needs the page Material last rendered, which instant navigation
+  // changes with pushState (no popstate).
+  var rendered$ = /** @type {any} */ (window).document$;
+  if (rendered$ && typeof rendered$.subscribe === "function") {
+    rendered$.subscribe(function () { /** @type {any} */ (window).__csh_rendered = location.pathname + location.search; });
+  }
+
   CSHub.el = el;
   CSHub.button = button;
   CSHub.nextId = nextId;
