@@ -229,3 +229,12 @@ def test_every_svq_unit_page_has_every_section(built_site, real_corpus, number):
     rows = re.findall(r'class="csh-planner-row" data-row="([a-z0-9-]+)"', html)
     assert len(rows) == sum(len(o.criteria) for o in unit.outcomes) + len(unit.knowledge)
     assert "Professional discussion prompts" in html and 'data-quiz-mode="practice"' in html
+
+
+def test_unit_pages_link_to_their_quiz_and_planner_near_the_top(fixture_pages):
+    svq = fixture_pages["svq-4-cs/units/1.md"]
+    top = svq.split("## In brief", 1)[0]
+    assert 'href="#practice-quiz">Go to the practice quiz' in top and 'href="#evidence-planner"' in top
+    cg = fixture_pages["cg-4417/units/201.md"].split("## In brief", 1)[0]
+    assert 'href="#practice-quiz"' in cg and "evidence-planner" not in cg
+    assert 'href="#evidence-planner"' in fixture_pages["svq-4-cs/units/2.md"]
