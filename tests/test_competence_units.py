@@ -238,3 +238,12 @@ def test_unit_pages_link_to_their_quiz_and_planner_near_the_top(fixture_pages):
     cg = fixture_pages["cg-4417/units/201.md"].split("## In brief", 1)[0]
     assert 'href="#practice-quiz"' in cg and "evidence-planner" not in cg
     assert 'href="#evidence-planner"' in fixture_pages["svq-4-cs/units/2.md"]
+
+
+def test_facts_tables_have_row_headers_and_no_empty_header_row(fixture_pages):
+    page = fixture_pages["cg-4417/units/201.md"]
+    facts = page.split('<table class="csh-facts"', 1)[1].split("</table>", 1)[0]
+    assert '<th scope="row" markdown="span">Level</th>' in facts and "<thead" not in facts
+    assert "| | |" not in page and "| | |" not in fixture_pages[urls.spec_page("cg-4417")]
+    # Editors' line numbers of the converted source are not shown to learners.
+    assert "converted text" not in page

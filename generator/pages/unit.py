@@ -59,6 +59,7 @@ def unit_context(
         "tests": [_test_summary(facts, data, unit, t, path) for t in tests],
         "test_links": [(t.title, urls.relative(path, urls.test_page(spec.slug, t.id))) for t in tests],
         "outcomes": [_outcome_view(o) for o in unit.outcomes],
+        "has_criteria": any(o.criteria for o in unit.outcomes),
         "content_areas": [(urls.content_anchor(a.id), a) for a in unit.content],
         "knowledge": [(urls.knowledge_anchor(k.id), k) for k in unit.knowledge],
         "comparisons": [comparison(data.slug, unit, data.units[p], path) for p in unit.parallel],
@@ -152,8 +153,8 @@ def _source_line(data: SpecData, unit: Unit) -> str:
     if source.version:
         text += f", version {md_escape(source.version)}"
     text += f" ({md_escape(source.issued)})"
-    if unit.source_lines:
-        text += f", lines {md_escape(unit.source_lines)} of the converted text"
+    # unit.source_lines (where the unit sits in the converted seed text) is for editors;
+    # learners are shown only the document and its issue.
     return text
 
 
