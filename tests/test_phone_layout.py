@@ -1,0 +1,58 @@
+"""At 390 px (a phone), no page kind scrolls sideways, and controls that should be hidden
+are hidden.  Marked slow: it needs the built site."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PAGE_KINDS = {
+    "home": "",
+    "specification with planner": "nvq-cco/",
+    "taught unit": "cg-4417/units/201/",
+    "outcome page": "cg-4417/units/201/lo-3/",
+    "content-area page": "btec-l2-cso/units/1/content-a1/",
+    "SVQ unit with evidence planner": "svq-4-cs/units/10/",
+    "NVQ unit": "nvq-cco/units/39/",
+    "unit not in a structure": "nvq-cco/units/83/",
+    "mock test": "cg-4417/tests/201/",
+    "answer key": "tutors/keys/cg-4417-201/",
+    "glossary": "glossary/",
+    "flashcards": "glossary/flashcards/",
+    "legislation index": "legislation/",
+    "legislation entry": "legislation/consumer-rights-act-2015/",
+    "progress": "progress/",
+    "evidence portfolio": "evidence/",
+    "tutors": "tutors/",
+    "item statistics": "tutors/item-statistics/",
+    "about": "about/",
+    "404": "404.html",
+}
+
+
+@pytest.fixture()
+def phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_no_page_kind_scrolls_sideways(phone, site_url, kind):
+    phone.goto(site_url + PAGE_KINDS[kind])
+    phone.wait_for_load_state("load")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"{kind}: {width} px wide"
+
+
+def test_a_flashcard_cannot_be_rated_before_it_is_turned(phone, site_url):
+    phone.goto(site_url + "glossary/flashcards/")
+    root = phone.locator("[data-csh-flashcards]")
+    root.locator(".csh-fc-card").wait_for()
+    visible = root.locator("button:visible").all_inner_texts()
+    assert not any(t.startswith(("I knew it", "Not yet")) for t in visible), visible
+    root.locator("button.csh-fc-flip").click()
+    visible = root.locator("button:visible").all_inner_texts()
+    assert any(t.startswith("I knew it") for t in visible) and "Show answer" not in visible
