@@ -48,6 +48,9 @@
     this.results = {};   // item id -> first-try result
     this.position = 0;
     this.asked = 0;
+    // The session's attempt is saved after every answer (and replaced each time, matched
+    // by this start time), so leaving the page never loses what was answered.
+    this.started = new Date().toISOString();
     this.show();
   };
 
@@ -59,9 +62,16 @@
     var item = this.byId[this.queue[this.position]];
     var order = E.arrange(item, this.random);
     var response = {};
-    var remaining = this.queue.length - this.position;
+    // New questions still to come, and (separately) wrong answers coming back, so the
+    // count never goes up when an answer is wrong.
+    var rest = this.queue.slice(this.position + 1);
+    var fresh = {};
+    rest.forEach(function (id) { if (!self.results[id] && id !== item.id) fresh[id] = true; });
+    var newLeft = Object.keys(fresh).length;
+    var again = rest.length - rest.filter(function (id) { return fresh[id]; }).length;
     var block = Q.questionBlock(item, this.asked, null);
-    block.querySelector(".csh-qhead").appendChild(el("span", { class: "csh-remaining", text: " · " + remaining + " left in this session" }));
+    block.querySelector(".csh-qhead").appendChild(el("span", { class: "csh-remaining",
+      text: " · " + Q.plural(newLeft, "new question") + " after this" + (again ? ", " + again + " to try again" : "") }));
     var controls = Q.controls(item, order, response, function () {}, false);
     block.appendChild(controls);
     var actions = el("div", { class: "csh-actions" });
@@ -75,10 +85,13 @@
       }
       var result = E.score(item, response);
       var first = !self.results[item.id];
-      if (first) self.results[item.id] = result;
+      if (first) {
+        self.results[item.id] = result;
+        self.save();
+      }
       controls.querySelectorAll("input, select, textarea, button").forEach(function (c) { c.disabled = true; });
       var feedback = Q.feedback(root, item, response, result, {
-        onTick: function () { if (first) self.results[item.id] = E.score(item, response); }
+        onTick: function () { if (first) { self.results[item.id] = E.score(item, response); self.save(); } }
       });
       feedback.setAttribute("tabindex", "-1");
       block.insertBefore(feedback, actions);
@@ -99,7 +112,18 @@
     actions.appendChild(button("End session", function () { self.finish(); }, { class: "md-button csh-end" }));
     block.appendChild(actions);
     root.appendChild(block);
-    if (this.asked > 0) H.focusOn(block.querySelector(".csh-qhead"));
+    // Focus the question, the first one too: "Start practice" has just been removed.
+    H.focusOn(block.querySelector(".csh-qhead"));
+  };
+
+  /** Save (or update) this session's attempt; says so once if storage refuses. */
+  Practice.prototype.save = function () {
+    var self = this;
+    var ids = Object.keys(this.results || {});
+    if (!ids.length) return;
+    var summary = E.summarise(this.quiz, ids.map(function (id) { return { item: self.byId[id], result: self.results[id] }; }));
+    var rec = H.records.attemptRecord(this.quiz, summary, { outcome: this.outcome || null, started: this.started });
+    if (!Q.saveAttempt(rec, true, this.root)) H.unsaved(this.root);
   };
 
   Practice.prototype.finish = function () {
@@ -116,9 +140,7 @@
     box.appendChild(button("Practise again", function () { self.start(); }, { class: "md-button md-button--primary" }));
     root.appendChild(box);
     H.focusOn(h);
-    if (ids.length && !Q.saveAttempt(H.records.attemptRecord(this.quiz, summary, { outcome: this.outcome || null }), false, root)) {
-      H.unsaved(root);
-    }
+    this.save();
   };
 
   H.Practice = Practice;
