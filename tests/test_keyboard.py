@@ -201,11 +201,17 @@ def test_a_whole_mock_test_by_keyboard(page, site_url, width):
             keys.press("Enter")
             assert root.locator("section.csh-question:visible").get_attribute("data-item-id") != item["id"]
     assert seen >= {"single", "multiple", "true-false", "short", "matching", "ordering"}, seen
-    # The navigator: back to question 1 (flagged) from the keyboard.
-    keys.tab_to(".csh-navigator button.csh-nav-btn[data-flagged=true]", back=True)
+    # The navigator: back to question 1 (flagged) from the keyboard.  On a phone the
+    # question map is folded away: open it from its summary first.
+    folded = root.locator("details.csh-nav-fold").get_attribute("open") is None
+    if folded:
+        keys.tab_to(".csh-nav-summary", back=True)
+        keys.press("Enter")
+    # The map's buttons follow its summary: forwards from there, backwards from below.
+    keys.tab_to(".csh-navigator button.csh-nav-btn[data-flagged=true]", back=not folded)
     keys.press("Enter")
     assert root.locator("section.csh-question:visible h3").inner_text().startswith("Question 1 of")
-    assert root.locator(".csh-nav-summary").inner_text().startswith(f"{total} of {total} answered")
+    assert root.locator(".csh-nav-summary").inner_text().startswith(f"Question map: {total} of {total} answered")
     # Pause and resume.
     keys.tab_to("button.csh-pause", back=True)
     keys.press("Enter")

@@ -56,3 +56,26 @@ def test_a_flashcard_cannot_be_rated_before_it_is_turned(phone, site_url):
     root.locator("button.csh-fc-flip").click()
     visible = root.locator("button:visible").all_inner_texts()
     assert any(t.startswith("I knew it") for t in visible) and "Show answer" not in visible
+
+
+def test_mock_bar_is_one_row_and_the_question_map_folds_away(phone, site_url):
+    phone.goto(site_url + "cg-4417/tests/201/")
+    root = phone.locator('[data-quiz-mode="mock"]')
+    root.locator("button.csh-begin").click()
+    bar = root.locator(".csh-bar")
+    tops = bar.locator(".csh-timer, button").evaluate_all(
+        "els => els.map(e => Math.round(e.getBoundingClientRect().top))"
+    )
+    assert max(tops) - min(tops) < 12, tops  # one row
+    assert bar.bounding_box()["height"] < 60
+    fold = root.locator("details.csh-nav-fold")
+    assert fold.get_attribute("open") is None
+    assert root.locator(".csh-nav-summary").inner_text().startswith("Question map: 0 of 45 answered")
+    assert not root.locator(".csh-navigator button.csh-nav-btn").first.is_visible()
+    root.locator(".csh-nav-summary").click()
+    root.locator(".csh-navigator button.csh-nav-btn").nth(2).click()
+    assert root.locator("section.csh-question:visible .csh-qhead").inner_text().startswith("Question 3")
+    # Material's "Back to top" button never sits over the bar.
+    phone.mouse.wheel(0, 1500)
+    phone.mouse.wheel(0, -300)
+    assert not phone.locator(".md-top").is_visible()

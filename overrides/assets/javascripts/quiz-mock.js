@@ -131,8 +131,15 @@
     bar.appendChild(this.pauseButton);
     bar.appendChild(button("Finish and submit", function () { self.confirmSubmit(); }, { class: "md-button md-button--primary csh-submit" }));
     root.appendChild(bar);
+    // The question map folds away (closed on a phone, where 45 buttons would fill the
+    // first screen); its summary line always says how many are answered and flagged.
+    this.navFold = el("details", { class: "csh-nav-fold" });
+    this.navSummary = el("summary", { class: "csh-nav-summary" });
+    this.navFold.appendChild(this.navSummary);
+    if (!window.matchMedia || window.matchMedia("(min-width: 45em)").matches) this.navFold.setAttribute("open", "");
     this.nav = el("nav", { class: "csh-navigator", "aria-label": "Questions" });
-    root.appendChild(this.nav);
+    this.navFold.appendChild(this.nav);
+    root.appendChild(this.navFold);
     this.stage = el("div", { class: "csh-stage" });
     root.appendChild(this.stage);
     this.pausedPanel = el("div", { class: "csh-paused", hidden: true }, [
@@ -193,7 +200,7 @@
       });
       list.appendChild(el("li", null, [b]));
     });
-    this.nav.appendChild(el("p", { class: "csh-nav-summary", text: counts.answered + " of " + s.paper.length + " answered · " + counts.flagged + " flagged" }));
+    this.navSummary.textContent = "Question map: " + counts.answered + " of " + s.paper.length + " answered · " + counts.flagged + " flagged";
     this.nav.appendChild(list);
   };
 
@@ -225,7 +232,7 @@
   Mock.prototype.showPaused = function (paused) {
     this.pausedPanel.hidden = !paused;
     this.stage.hidden = paused;
-    this.nav.hidden = paused;
+    this.navFold.hidden = paused;
     this.pauseButton.textContent = paused ? "Resume" : "Pause";
     this.pauseButton.setAttribute("aria-pressed", paused ? "true" : "false");
   };
