@@ -242,6 +242,11 @@ class TestSpec(Model):
     questions: Count | None = None
     marks: Count | None = None
     official: StrictBool = Field(description="true when the specification publishes this blueprint as printed.")
+    format: Literal["multiple-choice", "mixed"] = Field(
+        default="mixed",
+        description="'multiple-choice' when the real test is: its mock then offers, and starts in, exam style "
+        "(single-answer questions only, drawn to the same blueprint).",
+    )
     outcomes: list[TestOutcome] = Field(min_length=1)
     basis: MarkdownOrEmpty | None = Field(
         default=None, description="How the blueprint was derived when it is not printed."

@@ -266,3 +266,28 @@ def test_btec_l2_unit1_mock_with_a_self_marked_item(page, site_url):
     total = root.locator("[data-result-total]")
     assert int(total.get_attribute("data-self-score")) == items[extended[0]].get("marks", 1)
     assert int(total.get_attribute("data-score")) == score + items[extended[0]].get("marks", 1)
+
+
+def test_exam_style_is_the_default_for_a_multiple_choice_test(page, site_url):
+    """City & Guilds tests are multiple-choice: the mock starts in exam style (single-answer
+    questions only, to the same blueprint); unticking it mixes every question type."""
+    from .quizdriver import bank_items
+
+    items = bank_items("cg-4417", "201")
+    page.goto(site_url + "cg-4417/tests/201/")
+    root = page.locator('[data-quiz-mode="mock"]')
+    assert root.locator("input.csh-exam-style").is_checked()
+    root.locator("input[inputmode=numeric]").fill("4242")
+    root.locator("button.csh-begin").click()
+    ids = root.locator("section.csh-question").evaluate_all("els => els.map(e => e.dataset.itemId)")
+    assert len(ids) == 45 and {items[i]["type"] for i in ids} <= {"single", "true-false"}
+    # The blueprint still holds: 15, 9, 8, 5 and 8 questions on outcomes 1 to 5.
+    outcomes = [items[i]["outcome"] for i in ids]
+    assert [outcomes.count(o) for o in "12345"] == [15, 9, 8, 5, 8]
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    root.locator("input.csh-exam-style").uncheck()
+    root.locator("input[inputmode=numeric]").fill("4242")
+    root.locator("button.csh-begin").click()
+    ids = root.locator("section.csh-question").evaluate_all("els => els.map(e => e.dataset.itemId)")
+    assert len({items[i]["type"] for i in ids}) > 2

@@ -182,6 +182,12 @@ def test_a_whole_mock_test_by_keyboard(page, site_url, width):
     root.locator("button.csh-begin").wait_for()
     keys.tab_to('[data-quiz-mode="mock"] input[inputmode=numeric]')  # from the top of the page
     page.keyboard.type(PAPER)
+    # The real test is multiple-choice, so exam style is on: turn it off, by keyboard, to
+    # meet every question type.
+    keys.tab_to("input.csh-exam-style")
+    assert page.locator("input.csh-exam-style").is_checked()
+    keys.press("Space")
+    assert not page.locator("input.csh-exam-style").is_checked()
     keys.tab_to("button.csh-begin")
     keys.press("Enter")
     items = bank_items("cg-4417", "201")

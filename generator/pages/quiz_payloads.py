@@ -129,6 +129,7 @@ def mock_payload(
             "length_options": list(test.length_options),
             "understanding_percent": test.understanding_percent,
             "official": test.official,
+            "format": test.format,
         },
         "outcomes": outcomes,
         "items": items,

@@ -111,6 +111,7 @@ class TestInfo(Fixed):
     length_options: list[int]
     understanding_percent: int | None = Field(ge=0, le=100)
     official: bool
+    format: Literal["multiple-choice", "mixed"] = Field(description="multiple-choice: the mock starts in exam style.")
 
 
 class PracticePayload(Fixed):

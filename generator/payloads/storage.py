@@ -92,6 +92,7 @@ class MockState(Fixed):
     submitted: bool
     timedOut: bool | None = None
     finished: str | None = None
+    exam: bool | None = Field(default=None, description="Drawn in exam style: single-answer questions only.")
 
 
 class FlashcardBox(Fixed):

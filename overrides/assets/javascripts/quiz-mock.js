@@ -44,6 +44,13 @@
     }
   }
 
+  /**
+   * A question answered by one choice: single, or true or false.
+   * @param {any} it
+   * @returns {boolean}
+   */
+  function singleAnswer(it) { return it.type === "single" || it.type === "true-false"; }
+
   Mock.prototype.save = function () {
     if (!H.store.set(attemptKey(this.quiz), this.state)) H.unsaved(this.root);
   };
@@ -89,12 +96,20 @@
     form.appendChild(el("label", { for: pid, text: "Paper number (optional)" }));
     form.appendChild(paperInput);
     form.appendChild(el("p", { id: pid + "-hint", class: "csh-hint", text: "Leave blank for a new paper. Enter a paper number from a friend or tutor to sit the same questions." }));
+    // Exam style: only single-answer questions (one choice, or true or false), drawn to the
+    // same blueprint.  The default where the real test is multiple-choice.
+    var examBox = null;
+    if (quiz.items.some(function (it) { return !singleAnswer(it); })) {
+      var xid = H.nextId("exam");
+      examBox = /** @type {HTMLInputElement} */ (el("input", { id: xid, type: "checkbox", class: "csh-exam-style", checked: t.format === "multiple-choice" }));
+      form.appendChild(el("p", { class: "csh-exam-option" }, [examBox, " ", el("label", { for: xid, text: t.format === "multiple-choice" ? "Exam style: single-answer questions only, as in the real test" : "Exam style: single-answer questions only" })]));
+    }
     box.appendChild(form);
     box.appendChild(button("Start the test", function () {
       var seed = parseInt(paperInput.value, 10);
       if (!(seed > 0)) seed = 1 + Math.floor(Math.random() * 999999);
       var length = lengthSelect ? parseInt(lengthSelect.value, 10) : null;
-      self.begin(seed, length, parseInt(extra.value, 10));
+      self.begin(seed, length, parseInt(extra.value, 10), !!(examBox && examBox.checked));
     }, { class: "md-button md-button--primary csh-begin" }));
     root.appendChild(box);
   };
@@ -103,15 +118,26 @@
    * @param {number} seed the paper number
    * @param {number|null} length
    * @param {number} extraPct
+   * @param {boolean} [exam] exam style: single-answer questions only
    */
-  Mock.prototype.begin = function (seed, length, extraPct) {
+  Mock.prototype.begin = function (seed, length, extraPct, exam) {
     var quiz = this.quiz;
-    var paper = E.draw(quiz, seed, length);
+    var paper = null;
+    if (exam) {
+      try {
+        paper = E.draw({ id: quiz.id, mode: quiz.mode, title: quiz.title, spec: quiz.spec, test: quiz.test, outcomes: quiz.outcomes,
+          items: quiz.items.filter(singleAnswer) }, seed, length);
+      } catch (e) {
+        exam = false;  // too few single-answer questions for this blueprint: draw from them all
+        H.notice(this.root, "There are not enough single-answer questions for an exam-style paper, so this paper mixes question types.", "exam-style");
+      }
+    }
+    if (!paper) paper = E.draw(quiz, seed, length);
     var total = quiz.test.duration_min * 60000 * (1 + (extraPct || 0) / 100);
     this.state = {
       v: 1, seed: seed, length: length, extra: extraPct || 0, paper: paper, orders: E.arrangePaper(quiz, seed, paper),
       responses: {}, flags: {}, current: 0, remainingMs: total, totalMs: total, paused: false,
-      started: new Date().toISOString(), submitted: false
+      started: new Date().toISOString(), submitted: false, exam: !!exam
     };
     this.save();
     this.run(false);
