@@ -59,7 +59,8 @@ def shared_runs(files: list[Path], root: Path) -> dict[str, set[str]]:
     where: dict[str, set[str]] = defaultdict(set)
     for path in files:
         for text in _texts(yaml.safe_load(path.read_text(encoding="utf-8"))):
-            words = re.findall(r"[a-z0-9']+", LINK_TARGET.sub("]", text).lower())
+            # Numbers alone (criterion ids in lists of links) are not words of explanation.
+            words = [w for w in re.findall(r"[a-z0-9']+", LINK_TARGET.sub("]", text).lower()) if not w.isdigit()]
             for i in range(len(words) - RUN + 1):
                 where[" ".join(words[i : i + RUN])].add(str(path.relative_to(root)))
     return {run: files for run, files in where.items() if len(files) > 1}
