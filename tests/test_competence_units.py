@@ -247,3 +247,24 @@ def test_facts_tables_have_row_headers_and_no_empty_header_row(fixture_pages):
     assert "| | |" not in page and "| | |" not in fixture_pages[urls.spec_page("cg-4417")]
     # Editors' line numbers of the converted source are not shown to learners.
     assert "converted text" not in page
+
+
+@pytest.mark.slow
+def test_repeated_and_assessor_sections_stay_out_of_the_search_index(built_site):
+    """Key terms (the glossary has them), law cards (the library has them), evidence
+    guidance and tutors' activities are not indexed: every page downloads the index."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    anchors = {
+        d["location"].split("#", 1)[1] for d in index["docs"] if "/units/" in d["location"] and "#" in d["location"]
+    }
+    for excluded in (
+        "key-terms",
+        "the-law-for-this-unit",
+        "what-good-evidence-looks-like",
+        "evidence-1",
+        "for-assessors-and-tutors",
+        "for-tutors",
+        "evidence-planner",
+    ):
+        assert excluded not in anchors, excluded
+    assert "understand-the-knowledge" in anchors or any(a.startswith("notes-k-") for a in anchors)
