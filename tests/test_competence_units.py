@@ -31,7 +31,7 @@ def test_svq_unit_page_has_every_section(fixture_pages):
         "## The law for this unit",
         "## Practice quiz",
         "## What good evidence looks like",
-        "## Evidence planner { #evidence-planner }",
+        "## Evidence planner { #evidence-planner data-search-exclude }",
         "## For assessors and tutors",
     ):
         assert heading in page, heading
