@@ -289,7 +289,7 @@ def _competence_coverage(corpus: ValidatedCorpus, data: SpecData) -> str:
             complete += 1
     shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
     return (
-        f"{data.slug}: {complete}/{len(data.units)} units with every section (brief, knowledge notes, evidence "
-        f"guidance, key terms, law cards, workplace activities, practice items); missing sections in: "
+        f"{data.slug}: {complete}/{len(data.units)} units with every section their kind needs (brief, notes, "
+        f"evidence guidance, key terms, law cards, assessors' tasks or prompts, practice items); missing sections in: "
         f"{shown if missing else 'none'}"
     )

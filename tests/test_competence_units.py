@@ -39,7 +39,7 @@ def test_svq_unit_page_has_every_section(fixture_pages):
     assert "{ #notes-k-1 }" in page and "{ #notes-k-3 }" in page
     assert '<a href="#k-1">K1</a>, <a href="#k-2">K2</a>' in page
     # Evidence guidance for each element.
-    assert "{ #evidence-1 }" in page and "{ #evidence-2 }" in page
+    assert "{ #evidence-1 data-search-exclude }" in page and "{ #evidence-2 data-search-exclude }" in page
     assert "**Evidence that suits it:** Observation, work products and professional discussion." in page
     # The SVQ names no law: every card is labelled as ours.
     assert "added by us" in page and '<span class="csh-added">Added by us</span>' in page

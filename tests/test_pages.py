@@ -259,8 +259,10 @@ def test_revise_links_lead_to_outcome_pages(pages):
     page = pages["cg-4417/tests/201.md"]
     assert '[lo-3](../units/201/lo-3.md){ data-csh-revise="201/lo-3" }' in page
     assert '(../units/201/lo-1.md#ac-1-1-3){ data-csh-revise="201/ac-1-1-3" }' in page
-    # A unit without teaching notes keeps its unit-page anchors (no revise entries).
-    assert "data-csh-revise" not in pages["nvq-cco/units/2.md"]
+    # A unit with no practice quiz (NVQ unit 9 has no knowledge outcomes) has no revise map.
+    assert "data-csh-revise" not in pages["nvq-cco/units/9.md"]
+    # An NVQ knowledge outcome's criteria are revised on its outcome page.
+    assert '{ data-csh-revise="2/ac-3-1" }' in pages["nvq-cco/units/2.md"]
 
 
 def test_plain_sentences_skip_markdown_but_render_the_same(corpus):

@@ -22,7 +22,5 @@ def activity_view(activity: Activity, unit: Unit, unit_href: str, with_target: b
         "target": target,
         "resources": "; ".join(md_escape(r) for r in activity.resources),
         "criteria": [(c, f"{unit_href}#{urls.criterion_anchor(kind, c)}") for c in activity.criteria],
-        "criteria_links": ", ".join(
-            f"[{c}]({unit_href}#{urls.criterion_anchor(kind, c)})" for c in activity.criteria
-        ),
+        "criteria_links": ", ".join(f"[{c}]({unit_href}#{urls.criterion_anchor(kind, c)})" for c in activity.criteria),
     }

@@ -37,7 +37,10 @@ class AttemptRecord(Fixed):
     outcome: str | None = Field(default=None, description="Practice: the outcome practised, null for all.")
     paper: int | None = Field(default=None, description="Mock: the paper number (seed).")
     extra: float | None = Field(default=None, description="Mock: extra time, per cent.")
-    started: str | None = Field(default=None, description="ISO time the mock paper or practice session was started (a session is saved after every answer and matched by it).")
+    started: str | None = Field(
+        default=None,
+        description="ISO time the mock paper or practice session was started (a session is saved after every answer and matched by it).",
+    )
 
 
 class AttemptList(RootModel[list[AttemptRecord]]):
