@@ -83,3 +83,57 @@ def test_shared_notes_are_used_by_two_units_or_more(real_corpus):
 
 def test_every_competence_unit_is_assessed_on_evidence(nvq):
     assert all(competence_unit(u) for u in nvq.units.values())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("number", [str(n) for n in range(1, 108)])
+def test_every_nvq_unit_page_in_the_built_site(built_site, real_corpus, number):
+    unit = real_corpus.specs[SPEC].units[number]
+    html = (built_site / SPEC / "units" / number / "index.html").read_text(encoding="utf-8")
+    wanted = ["in-brief", "what-good-evidence-looks-like", "evidence-planner"]
+    if unit.status != "not-in-structure":
+        wanted += ["key-terms", "the-law-for-this-unit", "for-assessors-and-tutors"]
+    for anchor in wanted:
+        assert f'id="{anchor}"' in html, f"{SPEC}/{number} lacks #{anchor}"
+    for o in unit.outcomes:
+        if knowledge_outcome(o):
+            if unit.status == "not-in-structure":
+                continue
+            sub = built_site / SPEC / "units" / number / f"lo-{o.id}" / "index.html"
+            part = sub.read_text(encoding="utf-8")
+            assert 'data-quiz-mode="practice"' in part and "Check yourself" in part
+        else:
+            assert f'id="{urls.evidence_anchor(o.id)}"' in html
+
+
+def _drop(path, mutate):
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    mutate(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "number, mutate, expected",
+    [
+        (
+            "14",
+            lambda t: t.update(evidence=[g for g in t["evidence"] if g["outcome"] != "3"]),
+            "unit 14 outcome 3 has no evidence guidance",
+        ),
+        (
+            "14",
+            lambda t: t.update(notes=[n for n in t["notes"] if n["outcome"] != "1"]),
+            "unit 14 outcome 1 has no teaching notes",
+        ),
+        ("83", lambda t: t.update(evidence=t["evidence"][1:]), "unit 83 outcome"),
+    ],
+    ids=["evidence", "knowledge-notes", "not-in-structure-evidence"],
+)
+def test_the_check_fails_when_an_nvq_section_goes(project_copy, number, mutate, expected):
+    from .conftest import run_cli
+
+    _drop(project_copy / "content" / SPEC / "teaching" / f"{number}.yml", mutate)
+    code, _, err = run_cli("--root", str(project_copy), "check")
+    assert code == 1 and expected in err, err
