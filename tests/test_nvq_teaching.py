@@ -114,6 +114,7 @@ def _drop(path, mutate):
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
+@pytest.mark.slow  # copies the whole project
 @pytest.mark.parametrize(
     "number, mutate, expected",
     [
