@@ -79,3 +79,20 @@ def test_mock_bar_is_one_row_and_the_question_map_folds_away(phone, site_url):
     phone.mouse.wheel(0, 1500)
     phone.mouse.wheel(0, -300)
     assert not phone.locator(".md-top").is_visible()
+
+
+def test_a_card_not_known_comes_back_later_not_next(phone, site_url):
+    phone.goto(site_url + "glossary/flashcards/")
+    root = phone.locator("[data-csh-flashcards]")
+    root.locator(".csh-fc-card").wait_for()
+    first = root.locator(".csh-fc-card").get_attribute("data-slug")
+    seen = [first]
+    root.locator("button.csh-fc-flip").click()
+    root.locator("button.csh-fc-again").click()
+    for _ in range(4):
+        slug = root.locator(".csh-fc-card").get_attribute("data-slug")
+        seen.append(slug)
+        root.locator("button.csh-fc-flip").click()
+        root.locator("button.csh-fc-know").click()
+    # Three other cards, then the one not known again.
+    assert first not in seen[1:4] and seen[4] == first, seen

@@ -91,6 +91,28 @@
     return cards.sort(function (a, b) { return self.boxOf(a.slug) - self.boxOf(b.slug) || (a.term < b.term ? -1 : 1); });
   };
 
+  /**
+   * The order cards come up in this visit: shuffled once per deck, then kept, so a card
+   * marked "Not yet" comes back a few cards later instead of straight away, and cards
+   * newly due join at the end.
+   * @param {Array<any>} dueNow
+   * @returns {Array<any>}
+   */
+  Deck.prototype.sessionQueue = function (dueNow) {
+    var bySlug = {};
+    dueNow.forEach(function (c) { bySlug[c.slug] = c; });
+    if (!this.session || this.sessionDeck !== this.deck) {
+      var slugs = dueNow.map(function (c) { return c.slug; });
+      var E = H.engine;
+      this.session = E ? E.shuffle(slugs, E.rng((Date.now() ^ Math.floor(Math.random() * 1e9)) >>> 0)) : slugs;
+      this.sessionDeck = this.deck;
+    }
+    var session = this.session.filter(function (s) { return bySlug[s]; });
+    dueNow.forEach(function (c) { if (session.indexOf(c.slug) < 0) session.push(c.slug); });
+    this.session = session;
+    return session.map(function (s) { return bySlug[s]; });
+  };
+
   Deck.prototype.draw = function (focusCard) {
     var self = this;
     var root = this.root;
@@ -113,7 +135,7 @@
     var stats = el("p", { class: "csh-fc-stats", "aria-live": "polite" });
     stats.textContent = "Box 1: " + boxes[1] + " · Box 2: " + boxes[2] + " · Box 3: " + boxes[3] + " · Box 4: " + boxes[4] + " · Box 5: " + boxes[5];
     root.appendChild(stats);
-    var queue = this.due(this.anyway);
+    var queue = this.sessionQueue(this.due(this.anyway));
     this.card = queue[0] || null;
     this.flipped = false;
     var area = el("div", { class: "csh-fc-area" });
@@ -160,6 +182,14 @@
     var box = knew ? Math.min(5, this.boxOf(slug) + 1) : 1;
     this.state[slug] = { box: box, due: Date.now() + DAYS[box] * DAY };
     save(this.root, this.state);
+    // Not yet: three cards later in this visit.  Knew it: to the back (it is only still
+    // shown when practising anyway).
+    var session = this.session || [];
+    var at = session.indexOf(slug);
+    if (at >= 0) {
+      session.splice(at, 1);
+      session.splice(knew ? session.length : Math.min(session.length, at + 3), 0, slug);
+    }
     this.draw(true);
   };
 
