@@ -157,6 +157,9 @@
     bar.appendChild(this.pauseButton);
     bar.appendChild(button("Finish and submit", function () { self.confirmSubmit(); }, { class: "md-button md-button--primary csh-submit" }));
     root.appendChild(bar);
+    // The "unanswered questions" warning sits just under the bar whose Submit opens it.
+    this.dialog = el("div", { class: "csh-confirm", role: "alertdialog", "aria-modal": "false", hidden: true });
+    root.appendChild(this.dialog);
     // The question map folds away (closed on a phone, where 45 buttons would fill the
     // first screen); its summary line always says how many are answered and flagged.
     this.navFold = el("details", { class: "csh-nav-fold" });
@@ -173,8 +176,6 @@
       button("Resume", function () { self.togglePause(); }, { class: "md-button md-button--primary csh-resume" })
     ]);
     root.appendChild(this.pausedPanel);
-    this.dialog = el("div", { class: "csh-confirm", role: "alertdialog", "aria-modal": "false", hidden: true });
-    root.appendChild(this.dialog);
     this.blocks = s.paper.map(function (id, i) {
       var item = self.byId[id];
       var block = Q.questionBlock(item, i, s.paper.length);
