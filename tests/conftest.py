@@ -178,3 +178,11 @@ def page(browser, site_url):
     yield page
     context.close()
     assert page.outside_requests == [], f"requests left 127.0.0.1: {page.outside_requests}"
+
+
+@pytest.fixture()
+def errors(page):
+    """Uncaught exceptions on the page (browser tests assert this stays empty)."""
+    found: list[str] = []
+    page.on("pageerror", lambda e: found.append(str(e)))
+    return found

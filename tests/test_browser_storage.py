@@ -23,14 +23,6 @@ NOTICE = ".csh-notice[role=status]"
 GOOD = MOCK_ATTEMPT
 
 
-@pytest.fixture()
-def errors(page):
-    """Uncaught exceptions on the page."""
-    found: list[str] = []
-    page.on("pageerror", lambda e: found.append(str(e)))
-    return found
-
-
 def seed(page, site_url, path, values):
     """Open `path`, write raw localStorage values, and load the page again."""
     page.goto(site_url + path)

@@ -16,13 +16,6 @@ UNIT = "svq-4-cs/units/1/"
 KEY = "cs-hub:v1:evidence:svq-4-cs/1"
 
 
-@pytest.fixture()
-def errors(page):
-    found: list[str] = []
-    page.on("pageerror", lambda e: found.append(str(e)))
-    return found
-
-
 def row(page, key):
     return page.locator(f'.csh-planner-row[data-row="{key}"]')
 

@@ -13,13 +13,6 @@ from .quizdriver import answer, bank_items
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-@pytest.fixture()
-def errors(page):
-    found: list[str] = []
-    page.on("pageerror", lambda e: found.append(str(e)))
-    return found
-
-
 def follow(page, selector):
     """Follow the first matching same-page link as a user would, and let the page settle."""
     before = page.url.split("#")[0]
