@@ -185,7 +185,10 @@ def test_home_and_specification_pages_promise_only_what_is_there(fixture_pages):
     home = fixture_pages[urls.HOME]
     spec = fixture_pages[urls.spec_page("svq-4-cs")]
     # Fixture SVQ: unit 1 is taught, unit 2 has only its official text; both have planners.
-    offer = "Notes and a practice quiz for 1 of its 2 units and an evidence planner for both units."
+    offer = (
+        "Notes and a practice quiz for 1 of its 2 units, what good evidence looks like for 1 of its 2 units"
+        " and an evidence planner for both units."
+    )
     assert offer in home and f"**On this site:** {offer}" in spec
     # A specification with no teaching files says so rather than promising notes.
     assert (

@@ -18,6 +18,7 @@ class Offer:
     with_practice: int  # units with a practice quiz (reviewed items)
     with_planner: int  # units assessed on workplace evidence, so with an evidence planner
     mocks: int
+    with_evidence: int = 0  # units with guidance on what good evidence looks like
 
     def sentence(self) -> str:
         """'Notes and a practice quiz for all 19 units, and an evidence planner for every unit.'"""
@@ -29,6 +30,8 @@ class Offer:
                 parts.append(f"notes for {self._share(self.with_notes)}")
             if self.with_practice:
                 parts.append(f"a practice quiz for {self._share(self.with_practice)}")
+        if self.with_evidence:
+            parts.append(f"what good evidence looks like for {self._share(self.with_evidence)}")
         if self.with_planner:
             parts.append(f"an evidence planner for {self._share(self.with_planner)}")
         if self.mocks:
@@ -47,10 +50,11 @@ class Offer:
 def offer(facts: Facts, data: SpecData) -> Offer:
     layer = facts.corpus.teaching
     banks = facts.corpus.banks
-    notes = practice = planner = 0
+    notes = practice = planner = evidence = 0
     for number, unit in data.units.items():
         entry = layer.entry(data.slug, number) if layer else None
         notes += bool(entry and (entry.teaching.notes or entry.teaching.knowledge_notes))
+        evidence += bool(entry and entry.teaching.evidence)
         practice += any(i.status == "reviewed" for i in banks.items_for(data.slug, number)) if banks else 0
         planner += competence_unit(unit)
-    return Offer(len(data.units), notes, practice, planner, len(data.spec.tests))
+    return Offer(len(data.units), notes, practice, planner, len(data.spec.tests), evidence)

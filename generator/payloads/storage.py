@@ -39,7 +39,8 @@ class AttemptRecord(Fixed):
     extra: float | None = Field(default=None, description="Mock: extra time, per cent.")
     started: str | None = Field(
         default=None,
-        description="ISO time the mock paper or practice session was started (a session is saved after every answer and matched by it).",
+        description="ISO time the mock paper or practice session was started; a practice session is saved "
+        "after every answer and matched by it.",
     )
 
 
