@@ -138,6 +138,9 @@ def test_practice_quiz(scheme_page, site_url):
     root.locator("button.csh-check").click()
     root.locator(".csh-feedback").wait_for()
     check(page, "practice: wrong answer with feedback")
+    # A hovered link keeps its contrast (Material's accent colour did not, on dark panels).
+    root.locator(".csh-feedback .csh-links a").first.hover()
+    check(page, "practice: revise link hovered")
     root.locator("button.csh-next").click()
     question = root.locator("section.csh-question")
     answer(question, items[question.get_attribute("data-item-id")], right=True)
