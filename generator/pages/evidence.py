@@ -3,7 +3,7 @@ learner's portfolio page, /evidence/ (evidence.md.j2).
 
 The planner's checklist is printed into the page at build time, one row per performance
 criterion (or assessment criterion) and knowledge statement, so that it prints and reads
-without JavaScript.  overrides/assets/javascripts/evidence.js keeps what the learner types
+without JavaScript.  overrides/assets/javascripts/evidence-planner.js keeps what the learner types
 in localStorage under cs-hub:v1:evidence:<spec>/<unit>, and the portfolio page reads every
 such record against the catalogue this module embeds.
 """

@@ -109,7 +109,7 @@ class FlashcardBoxes(RootModel[dict[str, FlashcardBox]]):
 
 
 class EvidenceRow(Fixed):
-    """One line of an evidence planner, as evidence.js saves it."""
+    """One line of an evidence planner, as evidence-planner.js saves it."""
 
     done: bool
     evidence: str = Field(max_length=200)
