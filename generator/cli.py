@@ -1,4 +1,4 @@
-"""Command line: python -m generator check | build | export json | schema."""
+"""Command line: python -m generator check | build | export json|moodle|gift|qti|anki-csv|apkg | schema."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .corpus import ValidatedCorpus
 from .export import build_dataset
+from .lms import FORMATS
 from .pipeline import Project, build, load_and_check
 from .problems import ContentError
 from .routes import check, find_qualification, rules_data
@@ -23,8 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate all content and report problems; writes nothing")
     sub.add_parser("build", help="validate, then write generated pages into docs/")
-    export = sub.add_parser("export", help="write the validated dataset")
-    export.add_argument("format", choices=["json"])
+    export = sub.add_parser("export", help="write the validated dataset, or the item bank for an LMS (docs/lms.md)")
+    export.add_argument("format", choices=["json", *FORMATS])
     export.add_argument("--out", type=Path, help="write to this file instead of standard output")
     routes = sub.add_parser("routes", help="check a selection of units against a qualification's rules")
     routes.add_argument("qualification", help="qualification id, e.g. cg-4417-02")
@@ -56,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "export":
             corpus = load_and_check(project)
+            if args.format in FORMATS:
+                return _export_lms(corpus, args.format, args.out)
             text = json.dumps(build_dataset(corpus), indent=1, ensure_ascii=False) + "\n"
             if args.out:
                 args.out.write_text(text, encoding="utf-8")
@@ -70,6 +73,15 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.problems.report(), file=sys.stderr)
         return 1
     return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+def _export_lms(corpus: ValidatedCorpus, name: str, out: Path | None) -> int:
+    data = FORMATS[name].build(corpus)
+    if out:
+        out.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
 
 
 def _routes(corpus: ValidatedCorpus, qual_id: str, units_text: str) -> int:

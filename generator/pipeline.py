@@ -57,16 +57,27 @@ def load_and_check(project: Project) -> ValidatedCorpus:
 
 
 def render(corpus: Corpus) -> dict[str, bytes]:
-    """Stage 4: every generated file as bytes, keyed by its path under docs/."""
+    """Stage 4: every generated page and schema (UTF-8 text) as bytes, keyed by its path
+    under docs/.  The binary downloads are left out; render_all adds them."""
+    return _render(corpus)[0]
+
+
+def render_all(corpus: Corpus) -> dict[str, bytes]:
+    """Everything a build writes: the pages and schemas, and the LMS downloads."""
+    text, downloads = _render(corpus)
+    return {**text, **downloads}
+
+
+def _render(corpus: Corpus) -> tuple[dict[str, bytes], dict[str, bytes]]:
     site: Site = render_site(corpus)
     files = {path: text.encode("utf-8") for path, text in site.pages.items()}
     for rel, text in schema_files().items():
         files[f"schemas/{rel.rsplit('/', 1)[-1]}"] = text.encode("utf-8")
-    return files
+    return files, dict(site.files)
 
 
 def build(project: Project) -> WriteReport:
     corpus = load_and_check(project)
-    files = render(corpus)
+    files = render_all(corpus)
     # Stage 5: write-if-changed into generator-owned paths; stale files removed.
     return write_tree(project.docs, files)

@@ -59,6 +59,7 @@ class Site:
     """Everything the render stage produces."""
 
     pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)  # generated downloads, not pages
 
     def add(self, path: str, text: str) -> None:
         if path in self.pages:
@@ -73,6 +74,7 @@ def render_site(corpus: Corpus) -> Site:
     for builder in PAGE_BUILDERS:
         for page in builder(facts):
             result.add(page.path, env.get_template(page.template).render(**page.context))
+    result.files.update((d.path, d.data) for d in facts.downloads)
     return result
 
 

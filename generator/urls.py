@@ -102,6 +102,9 @@ PROGRESS = "progress.md"
 EVIDENCE = "evidence.md"
 TUTORS = "tutors/index.md"
 ITEM_STATS = "tutors/item-statistics.md"
+# The LMS exports (generator/lms/): generated files, not pages.
+TUTOR_DOWNLOADS = "tutors/downloads"
+LMS_GUIDE = "lms.md"  # hand-written: how to import them
 GLOSSARY = "glossary/index.md"
 FLASHCARDS = "glossary/flashcards.md"
 LEGISLATION = "legislation/index.md"

@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import labels, urls
 from ..corpus import Corpus, SpecData
+from ..lms.downloads import Download, downloads
 from ..markdown_text import md_escape
 from ..models import Unit
 from ..relations import CrossLink, UnitKey, cross_links, law_links, term_units
@@ -50,6 +51,11 @@ class Facts:
     @cached_property
     def item_payloads(self) -> ItemPayloads:
         return ItemPayloads()
+
+    @cached_property
+    def downloads(self) -> list[Download]:
+        """The LMS exports, built once: the tutors' page lists them and render writes them."""
+        return downloads(self.corpus)
 
     @cached_property
     def spec_titles(self) -> dict[str, str]:

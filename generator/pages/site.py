@@ -127,4 +127,19 @@ def _tutors(facts: Facts) -> dict[str, Any]:
         for d in facts.specs
         for t in d.spec.tests
     ]
-    return {"sections": sections, "keys": keys, "item_stats_link": urls.relative(urls.TUTORS, urls.ITEM_STATS)}
+    return {
+        "sections": sections,
+        "keys": keys,
+        "item_stats_link": urls.relative(urls.TUTORS, urls.ITEM_STATS),
+        "lms_link": urls.relative(urls.TUTORS, urls.LMS_GUIDE),
+        "downloads": [
+            {
+                "title": md_escape(d.title),
+                "href": urls.relative(urls.TUTORS, d.path),
+                "file": md_escape(d.path.rsplit("/", 1)[-1]),
+                "size": d.size,
+                "count": f"{d.count} {'quiz items' if d.counts == 'items' else 'glossary terms'}",
+            }
+            for d in facts.downloads
+        ],
+    }
