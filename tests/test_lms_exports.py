@@ -401,6 +401,8 @@ def test_qti_items_have_the_interaction_and_key_of_their_type(bank, qti_files):
         for attr in ("identifier", "title", "adaptive", "timeDependent"):
             assert root.get(attr), attr
         assert root.get("identifier") == entry.uid
+        # Every element is in the QTI namespace (the stem's HTML too), with no style attributes.
+        assert all(el.tag.startswith(f"{{{qti.QTI}}}") and "style" not in el.attrib for el in root.iter())
         found = root.findall(f".//q:{interactions[item.type]}", QTI_NS)
         assert len(found) == 1, entry.uid
         interaction = found[0]

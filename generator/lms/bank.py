@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..corpus import Corpus, SpecData, natural_key
-from ..labels import find_outcome, outcome_label
+from ..labels import outcome_label
 from ..markdown_text import md_html
 from ..models import TestSpec, Unit
 from ..pages.quiz_payloads import reviewed
@@ -145,7 +145,3 @@ def blueprint_count(questions: int | None, marks: int | None, items: tuple[Expor
         mean = sum(e.item.marks for e in items) / len(items)
         wanted = max(1, round((marks or 0) / mean))
     return min(wanted, len(items))
-
-
-def outcome_title(item: ExportItem) -> str:
-    return find_outcome(item.unit, item.item.outcome).title

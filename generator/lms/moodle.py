@@ -7,8 +7,9 @@ Type map (docs/lms.md has the table for tutors):
   true-false       -> truefalse
   short            -> shortanswer (every accepted answer 100%)
   matching         -> matching (distractors as answers with no question)
-  ordering         -> ordering (the qtype_ordering plugin: a standard part of Moodle from
-                      4.4, a free plugin before that); answers listed in the right order
+  ordering         -> ordering (qtype_ordering: included in recent Moodle releases, a free
+                      plugin on older ones); answers listed in the right order, fraction =
+                      position, which is how qtype_ordering writes its own exports
   extended         -> essay, with the model answer and marking points as grader information
 """
 
