@@ -24,8 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="validate all content and report problems; writes nothing")
     sub.add_parser("build", help="validate, then write generated pages into docs/")
     export = sub.add_parser("export", help="write the validated dataset")
-    export.add_argument("format", choices=["json"])
-    export.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    export.add_argument("format", choices=["json", "scorm"], help="json: the dataset; scorm: a SCORM 1.2 zip per mock")
+    export.add_argument(
+        "--out", type=Path, help="json: this file instead of standard output; scorm: this folder (default: scorm)"
+    )
     routes = sub.add_parser("routes", help="check a selection of units against a qualification's rules")
     routes.add_argument("qualification", help="qualification id, e.g. cg-4417-02")
     routes.add_argument("--check", required=True, metavar="UNITS", help="comma-separated unit numbers, e.g. 201,272")
@@ -54,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"{len(report.removed)} stale files removed"
             )
             return 0
+        if args.command == "export" and args.format == "scorm":
+            return _export_scorm(load_and_check(project), args.out or Path("scorm"))
         if args.command == "export":
             corpus = load_and_check(project)
             text = json.dumps(build_dataset(corpus), indent=1, ensure_ascii=False) + "\n"
@@ -70,6 +74,18 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.problems.report(), file=sys.stderr)
         return 1
     return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+def _export_scorm(corpus: ValidatedCorpus, folder: Path) -> int:
+    from .lms.scorm import packages
+    from .pages.base import Facts
+
+    made = packages(Facts(corpus))
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in made.items():
+        (folder / name).write_bytes(data)
+    print(f"scorm: {len(made)} packages written to {folder}")
+    return 0
 
 
 def _routes(corpus: ValidatedCorpus, qual_id: str, units_text: str) -> int:

@@ -56,17 +56,21 @@ def load_and_check(project: Project) -> ValidatedCorpus:
     return replace(corpus, bank_lines=tuple(bank_report(corpus)), coverage_lines=tuple(coverage(corpus)))
 
 
-def render(corpus: Corpus) -> dict[str, bytes]:
-    """Stage 4: every generated file as bytes, keyed by its path under docs/."""
+def render(corpus: Corpus, downloads: bool = False) -> dict[str, bytes]:
+    """Stage 4: every generated file as bytes, keyed by its path under docs/.  The binary
+    downloads (LMS packages) only with `downloads`: the build wants them, while tests that
+    read every generated page as text want the pages."""
     site: Site = render_site(corpus)
     files = {path: text.encode("utf-8") for path, text in site.pages.items()}
     for rel, text in schema_files().items():
         files[f"schemas/{rel.rsplit('/', 1)[-1]}"] = text.encode("utf-8")
+    if downloads:
+        files.update(site.downloads)
     return files
 
 
 def build(project: Project) -> WriteReport:
     corpus = load_and_check(project)
-    files = render(corpus)
+    files = render(corpus, downloads=True)
     # Stage 5: write-if-changed into generator-owned paths; stale files removed.
     return write_tree(project.docs, files)

@@ -59,6 +59,8 @@ class Site:
     """Everything the render stage produces."""
 
     pages: dict[str, str] = field(default_factory=dict)
+    # Binary downloads (the LMS packages), path under docs/ -> bytes.
+    downloads: dict[str, bytes] = field(default_factory=dict)
 
     def add(self, path: str, text: str) -> None:
         if path in self.pages:
@@ -73,6 +75,7 @@ def render_site(corpus: Corpus) -> Site:
     for builder in PAGE_BUILDERS:
         for page in builder(facts):
             result.add(page.path, env.get_template(page.template).render(**page.context))
+    result.downloads = facts.lms_downloads
     return result
 
 

@@ -102,6 +102,7 @@ PROGRESS = "progress.md"
 EVIDENCE = "evidence.md"
 TUTORS = "tutors/index.md"
 ITEM_STATS = "tutors/item-statistics.md"
+SCORM_GUIDE = "scorm.md"  # hand-written: how to upload a SCORM package to an LMS
 GLOSSARY = "glossary/index.md"
 FLASHCARDS = "glossary/flashcards.md"
 LEGISLATION = "legislation/index.md"

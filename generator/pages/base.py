@@ -52,6 +52,14 @@ class Facts:
         return ItemPayloads()
 
     @cached_property
+    def lms_downloads(self) -> dict[str, bytes]:
+        """The LMS packages (generator/lms/), path under docs/ -> bytes: made once, listed
+        with their sizes on the tutors' page and written by the build."""
+        from ..lms.scorm import docs_files  # the packages are built from the page builders' payloads
+
+        return docs_files(self)
+
+    @cached_property
     def spec_titles(self) -> dict[str, str]:
         return {d.slug: d.spec.short_title for d in self.corpus.specs.values()}
 
