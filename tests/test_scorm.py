@@ -232,6 +232,9 @@ def lms(tmp: Path, package: bytes, pass_percent: str | None = None) -> Iterator[
     (tmp / "stub.js").write_text(STUB_API, encoding="utf-8")
     (tmp / "index.html").write_text(OUTER, encoding="utf-8")
     (tmp / "player.html").write_text(PLAYER, encoding="utf-8")
+    (tmp / "opener.html").write_text(
+        '<!DOCTYPE html><title>LMS</title><script src="stub.js"></script>', encoding="utf-8"
+    )
     open_zip(package).extractall(tmp / "pkg")
     if pass_percent is not None:  # a pass mark, as a future specification might print one
         launch = tmp / "pkg" / "index.html"
@@ -343,6 +346,21 @@ def test_the_mock_reports_its_marks_to_the_lms(tab, made, tmp_path):
 
 @pytest.mark.browser
 @pytest.mark.slow
+def test_a_package_opened_in_a_new_window_finds_the_api_of_its_opener(tab, made, tmp_path):
+    with lms(tmp_path, made[package_name("cg-4417", "201")]) as url:
+        tab.goto(url + "opener.html")
+        with tab.expect_popup() as opened:
+            tab.evaluate("window.open('pkg/index.html', 'sco')")
+        popup = opened.value
+        popup.locator("#csh-scorm-status[data-connected='true']").wait_for()
+        submit_blank(popup)
+        recorded = values(tab)
+        assert (recorded["cmi.core.score.raw"], recorded["cmi.core.score.max"]) == ("0", "45")
+        assert calls(tab)[0] == ["LMSInitialize", ""]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
 def test_every_answer_right_gives_full_marks(tab, made, tmp_path):
     with lms(tmp_path, made[package_name("cg-4417", "201")]) as url:
         tab.goto(url + "index.html")
@@ -374,3 +392,34 @@ def test_without_an_lms_the_mock_still_runs_from_file(tab, made, tmp_path):
     total = tab.locator("[data-result-total]")
     assert (total.get_attribute("data-score"), total.get_attribute("data-max")) == ("0", "45")
     assert tab.locator(".csh-review section.csh-question").count() == 45
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_launch_page_passes_axe_in_both_schemes(browser, made, tmp_path, scheme):
+    from .test_axe import axe_violations, describe
+
+    open_zip(made[package_name("cg-4417", "201")]).extractall(tmp_path)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto((tmp_path / "index.html").as_uri())
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert background == {"light": "rgb(255, 255, 255)", "dark": "rgb(30, 33, 41)"}[scheme]
+        root = page.locator('[data-quiz-mode="mock"]')
+        states = {"start": lambda: root.locator("button.csh-begin").wait_for()}
+        states["in progress"] = lambda: (root.locator("button.csh-begin").click(), root.locator("label").first.click())
+        states["paused"] = lambda: root.locator("button.csh-pause").click()
+        states["results"] = lambda: (
+            root.locator("button.csh-resume").click(),
+            root.locator("button.csh-submit").click(),
+            root.locator("button.csh-confirm-submit").click(),
+            root.locator("[data-result-total]").wait_for(),
+        )
+        for label, step in states.items():
+            step()
+            violations = axe_violations(page)
+            assert violations == [], f"SCORM launch page, {label} [{scheme}]:\n{describe(violations)}"
+    finally:
+        context.close()
