@@ -188,7 +188,7 @@ def test_the_guide_is_under_for_tutors_in_the_navigation():
 # A stand-in LMS: the SCORM 1.2 API on the outer page, recording every call in order.
 STUB_API = """
 window.scormCalls = [];
-window.scormData = { "cmi.core.lesson_status": "not attempted" };
+window.scormData = { "cmi.core.lesson_status": "not attempted", "cmi.core.student_id": "s1234567" };
 function record(name, args, result) { window.scormCalls.push([name].concat(args)); return result; }
 window.API = {
   LMSInitialize: function (a) { return record("LMSInitialize", [a], "true"); },
@@ -334,6 +334,12 @@ def test_the_mock_reports_its_marks_to_the_lms(tab, made, tmp_path):
         names = [c[0] for c in calls(tab)]
         assert names.count("LMSInitialize") == 1 and "LMSCommit" in names
         assert names.index("LMSCommit") > max(i for i, c in enumerate(calls(tab)) if c[1:2] == ["cmi.core.score.raw"])
+        # The paper was saved under this learner's own key, never the shared one.
+        package = next(f for f in tab.frames if f.url.endswith("/pkg/index.html"))
+        keys = package.evaluate("Object.keys(localStorage)")
+        mine = [k for k in keys if k.startswith("cs-hub:v1:mock:cg-4417-test-201-learner-")]
+        assert len(mine) == 1 and re.fullmatch(r".*-learner-[0-9a-f]{8}", mine[0])
+        assert "cs-hub:v1:mock:cg-4417-test-201" not in keys and not any("s1234567" in k for k in keys)
         # The package has no unit pages: its "Revise" links are plain text, not dead links.
         assert frame.locator('.csh-results a[href^="#"]').count() == 0
         assert frame.locator(".csh-results .csh-scorm-unlinked").count() > 0
@@ -409,7 +415,11 @@ def test_the_launch_page_passes_axe_in_both_schemes(browser, made, tmp_path, sch
         assert background == {"light": "rgb(255, 255, 255)", "dark": "rgb(30, 33, 41)"}[scheme]
         root = page.locator('[data-quiz-mode="mock"]')
         states = {"start": lambda: root.locator("button.csh-begin").wait_for()}
-        states["in progress"] = lambda: (root.locator("button.csh-begin").click(), root.locator("label").first.click())
+        states["in progress, flagged"] = lambda: (
+            root.locator("button.csh-begin").click(),
+            root.locator("section.csh-question:visible label").first.click(),
+            root.locator("section.csh-question:visible button.csh-flag").click(),
+        )
         states["paused"] = lambda: root.locator("button.csh-pause").click()
         states["results"] = lambda: (
             root.locator("button.csh-resume").click(),
@@ -419,6 +429,9 @@ def test_the_launch_page_passes_axe_in_both_schemes(browser, made, tmp_path, sch
         )
         for label, step in states.items():
             step()
+            if label.startswith("in progress"):  # the timer runs and the flag shows in the question map
+                assert root.locator(".csh-nav-btn").first.get_attribute("data-flagged") == "true"
+                assert re.fullmatch(r"Time left 7[45]:\d\d", root.locator(".csh-timer").inner_text())
             violations = axe_violations(page)
             assert violations == [], f"SCORM launch page, {label} [{scheme}]:\n{describe(violations)}"
     finally:

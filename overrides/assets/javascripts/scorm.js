@@ -62,6 +62,35 @@
   }
 
   /**
+   * FNV-1a: a short, stable tag for a learner id, so storage keys never hold the id itself.
+   * @param {string} text
+   * @returns {string} 8 hex digits
+   */
+  function tag(text) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return ("0000000" + h.toString(16)).slice(-8);
+  }
+
+  // College computers are shared: in an LMS, each learner's paper in progress is saved under
+  // a key of their own (the quiz id plus a tag of cmi.core.student_id), so the next learner
+  // on the same browser never resumes it.  Done before quiz.js reads the payload.
+  if (connected) {
+    var learner = call("LMSGetValue", "cmi.core.student_id");
+    var data = document.querySelector("[data-quiz] script.csh-quiz-data");
+    if (learner && learner !== "false" && data) {
+      try {
+        var quiz = JSON.parse(data.textContent || "");
+        quiz.id = quiz.id + "-learner-" + tag(learner);
+        data.textContent = JSON.stringify(quiz);
+      } catch (e) { /* an unreadable payload: quiz.js shows nothing either way */ }
+    }
+  }
+
+  /**
    * A score SCORM 1.2 accepts: the raw marks when the paper has at most 100 (the data
    * model's range for cmi.core.score is 0 to 100), otherwise a percentage.
    * @param {number} score
