@@ -1,4 +1,4 @@
-"""Command line: python -m generator check | build | export json|moodle|gift|qti|anki-csv|apkg | schema."""
+"""Command line: python -m generator check | build | export json|moodle|gift|qti|anki-csv|apkg|scorm | schema."""
 
 from __future__ import annotations
 
@@ -25,8 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="validate all content and report problems; writes nothing")
     sub.add_parser("build", help="validate, then write generated pages into docs/")
     export = sub.add_parser("export", help="write the validated dataset, or the item bank for an LMS (docs/lms.md)")
-    export.add_argument("format", choices=["json", *FORMATS])
-    export.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    export.add_argument(
+        "format", choices=["json", *FORMATS, "scorm"], help="json: the dataset; scorm: a SCORM 1.2 zip per mock"
+    )
+    export.add_argument(
+        "--out", type=Path, help="this file instead of standard output; scorm: this folder (default: scorm)"
+    )
     routes = sub.add_parser("routes", help="check a selection of units against a qualification's rules")
     routes.add_argument("qualification", help="qualification id, e.g. cg-4417-02")
     routes.add_argument("--check", required=True, metavar="UNITS", help="comma-separated unit numbers, e.g. 201,272")
@@ -55,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"{len(report.removed)} stale files removed"
             )
             return 0
+        if args.command == "export" and args.format == "scorm":
+            return _export_scorm(load_and_check(project), args.out or Path("scorm"))
         if args.command == "export":
             corpus = load_and_check(project)
             if args.format in FORMATS:
@@ -81,6 +87,18 @@ def _export_lms(corpus: ValidatedCorpus, name: str, out: Path | None) -> int:
         out.write_bytes(data)
     else:
         sys.stdout.buffer.write(data)
+    return 0
+
+
+def _export_scorm(corpus: ValidatedCorpus, folder: Path) -> int:
+    from .lms.scorm import packages
+    from .pages.base import Facts
+
+    made = packages(Facts(corpus))
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in made.items():
+        (folder / name).write_bytes(data)
+    print(f"scorm: {len(made)} packages written to {folder}")
     return 0
 
 

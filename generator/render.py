@@ -75,6 +75,7 @@ def render_site(corpus: Corpus) -> Site:
         for page in builder(facts):
             result.add(page.path, env.get_template(page.template).render(**page.context))
     result.files.update((d.path, d.data) for d in facts.downloads)
+    result.files.update(facts.scorm_packages)
     return result
 
 

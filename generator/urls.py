@@ -105,6 +105,7 @@ ITEM_STATS = "tutors/item-statistics.md"
 # The LMS exports (generator/lms/): generated files, not pages.
 TUTOR_DOWNLOADS = "tutors/downloads"
 LMS_GUIDE = "lms.md"  # hand-written: how to import them
+SCORM_GUIDE = "scorm.md"  # hand-written: how to upload a SCORM package to an LMS
 GLOSSARY = "glossary/index.md"
 FLASHCARDS = "glossary/flashcards.md"
 LEGISLATION = "legislation/index.md"

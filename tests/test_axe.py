@@ -93,6 +93,7 @@ STATIC = {
     "legislation entry": "legislation/consumer-rights-act-2015/",
     "progress (empty)": "progress/",
     "tutors": "tutors/",
+    "SCORM guide": "scorm/",
     "404": "404.html",
 }
 

@@ -2,8 +2,10 @@
 
 FORMATS is the registry the CLI (`python -m generator export NAME`) and the tutors'
 downloads read: name -> Format.  Each format's `build` takes the validated corpus and
-returns the file's bytes; a package of many files (QTI, SCORM) is returned as one zip.
-Another format is one module and one entry here (the SCORM export adds "scorm")."""
+returns the file's bytes; a package of many files (QTI) is returned as one zip.
+Another single-file format is one module and one entry here.  SCORM (lms/scorm.py) is the
+exception: one package per mock test, made from the mock pages' own payloads, so it is built
+from the page builders' Facts and listed in its own section of the tutors' page."""
 
 from __future__ import annotations
 

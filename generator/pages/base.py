@@ -58,6 +58,14 @@ class Facts:
         return downloads(self.corpus)
 
     @cached_property
+    def scorm_packages(self) -> dict[str, bytes]:
+        """The SCORM packages (generator/lms/scorm.py), path under docs/ -> bytes: made once, listed
+        with their sizes on the tutors' page and written by the build."""
+        from ..lms.scorm import docs_files  # the packages are built from the page builders' payloads
+
+        return docs_files(self)
+
+    @cached_property
     def spec_titles(self) -> dict[str, str]:
         return {d.slug: d.spec.short_title for d in self.corpus.specs.values()}
 

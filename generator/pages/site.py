@@ -142,4 +142,19 @@ def _tutors(facts: Facts) -> dict[str, Any]:
             }
             for d in facts.downloads
         ],
+        "scorm": _scorm_downloads(facts),
+        "scorm_guide": urls.relative(urls.TUTORS, urls.SCORM_GUIDE),
     }
+
+
+def _scorm_downloads(facts: Facts) -> list[tuple[str, str, str, str]]:
+    """(test title, link, specification, size) for each mock's SCORM package."""
+    from ..lms.scorm import DOCS_FOLDER, package_name
+
+    rows = []
+    for d in facts.specs:
+        for t in d.spec.tests:
+            path = f"{DOCS_FOLDER}/{package_name(d.slug, t.id)}"
+            size = f"{max(1, round(len(facts.scorm_packages[path]) / 1024))} KB"
+            rows.append((md_escape(t.title), urls.relative(urls.TUTORS, path), md_escape(d.spec.short_title), size))
+    return rows

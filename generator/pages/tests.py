@@ -20,13 +20,19 @@ def build(facts: Facts) -> Iterator[Page]:
     for data in facts.specs:
         for test in data.spec.tests:
             units = [facts.unit(data.slug, n) for n in test.units]
-            banks = facts.corpus.banks
-            items = {u.number: reviewed(banks.items_for(data.slug, u.number)) if banks else [] for u in units}
-            payload = mock_payload(data, test, items, facts.item_payloads)
+            payload = mock_test_payload(facts, data, test)
             path = urls.test_page(data.slug, test.id)
             key = urls.answer_key_page(data.slug, test.id)
             yield Page(path, "test.md.j2", _test_context(facts, data, test, units, payload, path, key))
             yield Page(key, "answer-key.md.j2", _key_context(facts, data, test, units, payload, key, path))
+
+
+def mock_test_payload(facts: Facts, data: SpecData, test: TestSpec) -> dict[str, Any]:
+    """The mock's payload: the same on its page and in its LMS packages (generator/lms/)."""
+    units = [facts.unit(data.slug, n) for n in test.units]
+    banks = facts.corpus.banks
+    items = {u.number: reviewed(banks.items_for(data.slug, u.number)) if banks else [] for u in units}
+    return mock_payload(data, test, items, facts.item_payloads)
 
 
 def _parts(facts: Facts, data: SpecData, test: TestSpec) -> Iterator[tuple[Any, Unit]]:

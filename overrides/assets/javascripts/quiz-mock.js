@@ -362,9 +362,18 @@
   // One progress record per submitted paper, updated as self-marks change.
   Mock.prototype.record = function () {
     var s = this.state;
-    var rec = R.attemptRecord(this.quiz, this.outcomeSummary(), { paper: s.seed, extra: s.extra, started: s.started });
+    var summary = this.outcomeSummary();
+    var rec = R.attemptRecord(this.quiz, summary, { paper: s.seed, extra: s.extra, started: s.started });
     rec.date = s.finished || rec.date;
     if (!Q.saveAttempt(rec, true, this.root)) H.unsaved(this.root);
+    // CONVENTIONS.md §5: the marks, for a page that embeds the mock (the SCORM package's
+    // scorm.js reports them to the LMS).  Sent again whenever a self-mark changes them.
+    var t = summary.total;
+    this.root.dispatchEvent(new CustomEvent("csh:mock-results", { bubbles: true, detail: {
+      quiz: this.quiz.id, paper: s.seed, score: t.score, max: t.max, auto: t.auto, autoMax: t.autoMax,
+      self: t.self, selfMax: t.selfMax, timedOut: !!s.timedOut,
+      outcomes: summary.rows.map(function (r) { return { unit: r.unit, id: r.id, score: r.score, max: r.max }; })
+    } }));
   };
 
   H.Mock = Mock;
