@@ -14,7 +14,12 @@ ifeq ($(filter $(ENGINE),mkdocs zensical),)
 $(error ENGINE must be mkdocs or zensical, not '$(ENGINE)')
 endif
 
-.PHONY: site serve test test-zensical lint check offline bench clean venv browser
+.PHONY: site serve test test-zensical lint check offline bench clean venv browser tutors
+
+# A centre's own site (docs/centres.md): CENTRE=path/to/centre.yml, or centre.yml when it
+# exists.  The generator then writes mkdocs.centre.yml (and mkdocs.tutors.yml), which
+# inherit mkdocs.yml; without a centre file the commands are exactly as before.
+CENTRE ?= $(wildcard centre.yml)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,14 +45,19 @@ node_modules/.installed: package.json package-lock.json
 
 ## site: validate content, generate pages, build the site into site/
 site: $(VENV)/.installed $(if $(filter zensical,$(ENGINE)),$(VENV)/.installed-zensical)
-	$(PY) -m generator build
+	$(PY) -m generator build$(if $(CENTRE), --centre $(CENTRE))
 ifeq ($(ENGINE),zensical)
 	@# Zensical does not empty site/ itself: remove it so no MkDocs-built file lingers.
 	rm -rf site
 	$(VENV)/bin/zensical build --strict
 else
-	$(PY) -m mkdocs build --strict --clean
+	$(PY) -m mkdocs build --strict --clean$(if $(CENTRE), -f mkdocs.centre.yml)
 endif
+
+## tutors: the tutors' site, with the tutors' pages and answer keys, into site-tutors/
+tutors: $(VENV)/.installed
+	$(PY) -m generator build --tutors$(if $(CENTRE), --centre $(CENTRE))
+	$(PY) -m mkdocs build --strict --clean -f mkdocs.tutors.yml
 
 ## offline: a copy that opens from index.html with no web server (site-offline/)
 offline: $(VENV)/.installed
@@ -96,4 +106,4 @@ bench: $(VENV)/.installed-test browser
 	$(PY) -m generator.bench
 
 clean:
-	rm -rf site site-offline .pytest_cache .cache
+	rm -rf site site-offline site-tutors .pytest_cache .cache
