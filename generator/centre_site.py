@@ -99,7 +99,9 @@ def mkdocs_config(
         centre = config.centre
         settings["site_name"] = centre.name if name == LEARNERS_CONFIG else f"{centre.name}: tutors"
         settings["copyright"] = f"{centre.name}. Made with Customer Service Study Hub."
-        if centre.site_url:
+        if centre.site_url and name == LEARNERS_CONFIG:
+            # The tutors' site lives elsewhere (often an intranet or a shared drive), so it
+            # keeps every link relative and claims no canonical address of the learners'.
             settings["site_url"] = centre.site_url
         logo = logo_path(config)
         if logo:

@@ -114,11 +114,12 @@ def test_generated_configs(real_corpus) -> None:
     tutors = mkdocs_config(ROOT, config, TUTORS_CONFIG, specs, included, tutor_pages=True)
     for text in (learners, tutors):
         assert "\nINHERIT: mkdocs.yml\n" in text
-        assert "site_url: https://learn.northgate.example/customer-service/" in text
         assert "logo: assets/centre/logo.svg" in text and f"- {CENTRE_CSS}" in text
         assert "primary: custom" in text
         assert f"{SPEC}/index.md" in text and not [s for s in specs if s != SPEC and f"{s}/" in text]
     assert "site_name: Northgate College\n" in learners and "site_dir: site\n" in learners
+    assert "site_url: https://learn.northgate.example/customer-service/" in learners
+    assert "site_url" not in tutors  # hosted elsewhere: relative links only
     assert "tutors/" not in learners.replace("exclude_docs: tutors/", "")
     assert "site_dir: site-tutors" in tutors and "tutors/index.md" in tutors and "tutors/item-statistics.md" in tutors
     files = centre_files(config)
