@@ -61,13 +61,14 @@ tutors: $(VENV)/.installed
 
 ## offline: a copy that opens from index.html with no web server (site-offline/)
 offline: $(VENV)/.installed
+	$(if $(CENTRE),$(error make offline builds the full public site only; move $(CENTRE) aside first (docs/centres.md)))
 	$(PY) -m generator build
 	$(PY) -m mkdocs build --strict --clean -f mkdocs-offline.yml
 
 ## serve: preview on http://127.0.0.1:8000 and reload when content/ or quizzes/ change
 serve: $(VENV)/.installed
-	$(PY) -m generator build
-	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
+	$(PY) -m generator build$(if $(CENTRE), --centre $(CENTRE))
+	$(if $(CENTRE),CSH_CENTRE=$(CENTRE) )$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000$(if $(CENTRE), -f mkdocs.centre.yml)
 
 ## check: validate all content and report every problem; writes nothing
 check: $(VENV)/.installed

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from .centre import CentreConfig
-from .tutor_content import TUTOR_FOLDER, is_tutor_path
+from .tutor_content import TUTOR_FOLDER
 
 CENTRE_CSS = "assets/centre/centre.css"
 LEARNERS_CONFIG = "mkdocs.centre.yml"
@@ -82,15 +82,11 @@ class _BaseLoader(yaml.SafeLoader):
 _BaseLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def mkdocs_config(
-    root: Path,
-    config: CentreConfig | None,
-    name: str,
-    all_specs: list[str],
-    included: list[str],
-    tutor_pages: bool,
-) -> str:
-    """The text of the generated configuration ``name`` (LEARNERS_CONFIG or TUTORS_CONFIG)."""
+def mkdocs_config(root: Path, config: CentreConfig | None, name: str, pages: set[str], tutor_pages: bool) -> str:
+    """The text of the generated configuration ``name`` (LEARNERS_CONFIG or TUTORS_CONFIG).
+    pages: every docs/ path this build has (generated and hand-written); the navigation
+    keeps only entries for those, so a left-out specification, the tutors' pages or a page
+    a centre does not need (the evidence portfolio) leave no entry that leads nowhere."""
     base = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_BaseLoader)
     settings: dict[str, Any] = {"INHERIT": "mkdocs.yml", "site_dir": SITE_DIRS[name]}
     theme: dict[str, Any] = {}
@@ -115,8 +111,7 @@ def mkdocs_config(
     if theme:
         settings["theme"] = theme
     settings["extra_css"] = extra_css
-    excluded = [s for s in all_specs if s not in included]
-    settings["nav"] = _nav(base["nav"], excluded, tutor_pages)
+    settings["nav"] = _nav(base["nav"], pages)
     if not tutor_pages:
         # The pages are not written; this keeps a stray hand-written file out as well.
         settings["exclude_docs"] = TUTOR_FOLDER
@@ -127,12 +122,11 @@ def mkdocs_config(
     return header + yaml.safe_dump(settings, sort_keys=False, allow_unicode=True, width=100)
 
 
-def _nav(entries: list[Any], excluded: list[str], tutor_pages: bool) -> list[Any]:
-    """mkdocs.yml's navigation without excluded specifications' pages or tutor content;
-    sections left empty are dropped."""
+def _nav(entries: list[Any], pages: set[str]) -> list[Any]:
+    """mkdocs.yml's navigation with only the pages this build has; empty sections dropped."""
 
     def keep(page: str) -> bool:
-        return page.split("/", 1)[0] not in excluded and (tutor_pages or not is_tutor_path(page))
+        return page in pages
 
     result: list[Any] = []
     for entry in entries:
@@ -145,7 +139,7 @@ def _nav(entries: list[Any], excluded: list[str], tutor_pages: bool) -> list[Any
             if keep(value):
                 result.append({title: value})
         else:
-            children = _nav(value, excluded, tutor_pages)
+            children = _nav(value, pages)
             if children:
                 result.append({title: children})
     return result

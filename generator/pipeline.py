@@ -24,7 +24,7 @@ from .schema import schema_files
 from .subset import restrict
 from .teaching import coverage
 from .tutor_content import without_tutor_content
-from .writer import WriteReport, write_tree
+from .writer import WriteReport, hand_written, write_tree
 
 
 @dataclass
@@ -98,7 +98,7 @@ def build(project: Project, audience: Audience = "learners") -> WriteReport:
     if config is not None:
         files.update(centre_files(config))
     name = TUTORS_CONFIG if audience == "tutors" else LEARNERS_CONFIG
-    text = mkdocs_config(project.root, config, name, list(corpus.specs), list(part.specs), tutor_pages)
+    text = mkdocs_config(project.root, config, name, set(files) | hand_written(project.docs), tutor_pages)
     # Stage 5: write-if-changed into generator-owned paths; stale files removed.  Then the
     # generated MkDocs configuration beside mkdocs.yml (git-ignored), for `mkdocs build -f`.
     report = write_tree(project.docs, files)

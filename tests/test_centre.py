@@ -77,6 +77,10 @@ def test_learners_pages_hold_no_tutor_content_and_no_other_specification(real_co
     assert not [p for p in learner_pages if is_tutor_path(p)]
     assert not [p for p in learner_pages if p.split("/", 1)[0] in others]
     assert f"{SPEC}/index.md" in learner_pages and "glossary/index.md" in learner_pages
+    assert "evidence.md" not in learner_pages  # no 4417 unit is assessed on workplace evidence
+    for page in ("index.md", "about.md", "progress.md"):  # the site pages name only 4417
+        text = learner_pages[page].decode("utf-8")
+        assert not [word for word in ("SVQ", "NVQ", "BTEC", "Pearson") if word in text], page
     bad = []
     for path, data in learner_pages.items():
         if not path.endswith(".md"):
@@ -109,9 +113,11 @@ def test_tutor_content_rule_is_by_path_or_mark() -> None:
 
 def test_generated_configs(real_corpus) -> None:
     config = load_centre(EXAMPLE, ROOT, list(real_corpus.specs))
-    specs, included = list(real_corpus.specs), [SPEC]
-    learners = mkdocs_config(ROOT, config, LEARNERS_CONFIG, specs, included, tutor_pages=False)
-    tutors = mkdocs_config(ROOT, config, TUTORS_CONFIG, specs, included, tutor_pages=True)
+    specs = list(real_corpus.specs)
+    part = restrict(real_corpus, [SPEC])
+    hand = {"hosting.md"}
+    learners = mkdocs_config(ROOT, config, LEARNERS_CONFIG, set(render(part, tutor_pages=False)) | hand, False)
+    tutors = mkdocs_config(ROOT, config, TUTORS_CONFIG, set(render(part)) | hand, True)
     for text in (learners, tutors):
         assert "\nINHERIT: mkdocs.yml\n" in text
         assert "logo: assets/centre/logo.svg" in text and f"- {CENTRE_CSS}" in text
@@ -121,6 +127,8 @@ def test_generated_configs(real_corpus) -> None:
     assert "site_url: https://learn.northgate.example/customer-service/" in learners
     assert "site_url" not in tutors  # hosted elsewhere: relative links only
     assert "tutors/" not in learners.replace("exclude_docs: tutors/", "")
+    # 4417 has no unit assessed on workplace evidence: no portfolio page, so no entry for it.
+    assert "evidence.md" not in learners and "hosting.md" in learners and "glossary/flashcards.md" in learners
     assert "site_dir: site-tutors" in tutors and "tutors/index.md" in tutors and "tutors/item-statistics.md" in tutors
     files = centre_files(config)
     css = files[CENTRE_CSS].decode("utf-8")

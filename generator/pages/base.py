@@ -62,6 +62,14 @@ class Facts:
         return ItemPayloads()
 
     @cached_property
+    def has_evidence_units(self) -> bool:
+        """Whether any unit is assessed on workplace evidence (SVQ, NVQ): only then is there a
+        portfolio page, and only then do the site pages talk about evidence planners."""
+        from ..teaching import competence_unit
+
+        return any(competence_unit(unit) for _, unit in self.corpus.all_units())
+
+    @cached_property
     def spec_titles(self) -> dict[str, str]:
         return {d.slug: d.spec.short_title for d in self.corpus.specs.values()}
 
