@@ -47,6 +47,7 @@ node_modules/.installed: package.json package-lock.json
 site: $(VENV)/.installed $(if $(filter zensical,$(ENGINE)),$(VENV)/.installed-zensical)
 	$(PY) -m generator build$(if $(CENTRE), --centre $(CENTRE))
 ifeq ($(ENGINE),zensical)
+	$(if $(CENTRE),$(error ENGINE=zensical builds the full public site only; move $(CENTRE) aside first (docs/centres.md)))
 	@# Zensical does not empty site/ itself: remove it so no MkDocs-built file lingers.
 	rm -rf site
 	$(VENV)/bin/zensical build --strict
@@ -72,7 +73,7 @@ serve: $(VENV)/.installed
 
 ## check: validate all content and report every problem; writes nothing
 check: $(VENV)/.installed
-	$(PY) -m generator check
+	$(PY) -m generator check$(if $(CENTRE), --centre $(CENTRE))
 	$(PY) -m generator schema --check
 
 ## browser: install Debian's chromium for the browser tests (needs root or sudo)

@@ -21,7 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate all content and report problems; writes nothing")
+    check_cmd = sub.add_parser("check", help="validate all content and report problems; writes nothing")
+    check_cmd.add_argument("--centre", type=Path, help="a centre file to check too (default: centre.yml if present)")
     build_cmd = sub.add_parser("build", help="validate, then write generated pages into docs/")
     build_cmd.add_argument("--centre", type=Path, help="a centre file (default: centre.yml if present)")
     build_cmd.add_argument(
@@ -50,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
             print("Teaching layer coverage:")
             for line in corpus.coverage_lines:
                 print("  " + line)
+            centre, part = centre_corpus(project, corpus)
+            if centre is not None:
+                print(f"Centre file {centre.display}: {centre.centre.name}, specifications {', '.join(part.specs)}")
             print(f"ok: {len(corpus.specs)} specifications, {units} units, {items} quiz items; no problems found")
             return 0
         if args.command == "build":

@@ -155,3 +155,38 @@ def test_without_a_centre_file_the_build_is_the_public_site(tmp_path: Path) -> N
     assert manifest == sorted(render(load_and_check(Project(root))))
     assert not [f for f in manifest if f.startswith("assets/centre/")]
     assert not (root / LEARNERS_CONFIG).exists() and not (root / TUTORS_CONFIG).exists()
+
+
+def _fixture_with_centre(tmp_path: Path, centre: str) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "centre.yml").write_text(centre, encoding="utf-8")
+    return root
+
+
+def test_tutor_content_include_keeps_tutors_pages_in_the_learners_site(tmp_path: Path) -> None:
+    root = _fixture_with_centre(tmp_path, "name: Demo College\ntutor_content: include\n")
+    build(Project(root))
+    assert (root / "docs" / "tutors" / "index.md").is_file()
+    assert "tutors/index.md" in (root / LEARNERS_CONFIG).read_text(encoding="utf-8")
+    # The default for a centre file is separate: the same project, rebuilt, loses them.
+    (root / "centre.yml").write_text("name: Demo College\n", encoding="utf-8")
+    build(Project(root))
+    assert not (root / "docs" / "tutors").exists()
+    assert "tutors/" not in (root / LEARNERS_CONFIG).read_text(encoding="utf-8").replace("exclude_docs: tutors/", "")
+
+
+def test_png_logo_keeps_its_type(tmp_path: Path) -> None:
+    root = _fixture_with_centre(tmp_path, "name: Demo College\nlogo: brand/crest.PNG\n")
+    (root / "brand").mkdir()
+    (root / "brand" / "crest.PNG").write_bytes(b"\x89PNG\r\n\x1a\n")
+    build(Project(root))
+    assert (root / "docs" / "assets" / "centre" / "logo.png").read_bytes() == b"\x89PNG\r\n\x1a\n"
+    assert "logo: assets/centre/logo.png" in (root / LEARNERS_CONFIG).read_text(encoding="utf-8")
+
+
+def test_check_reports_the_centre_file(real_corpus) -> None:
+    code, out, err = run_cli("--root", str(ROOT), "check", "--centre", str(EXAMPLE), corpus=real_corpus)
+    assert code == 0, err
+    assert f"Centre file examples/centre-4417.yml: Northgate College, specifications {SPEC}" in out
