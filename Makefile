@@ -14,7 +14,12 @@ ifeq ($(filter $(ENGINE),mkdocs zensical),)
 $(error ENGINE must be mkdocs or zensical, not '$(ENGINE)')
 endif
 
-.PHONY: site serve test test-zensical lint check offline bench clean venv browser
+.PHONY: site serve test test-zensical lint check offline bench clean venv browser tutors
+
+# A centre's own site (docs/centres.md): CENTRE=path/to/centre.yml, or centre.yml when it
+# exists.  The generator then writes mkdocs.centre.yml (and mkdocs.tutors.yml), which
+# inherit mkdocs.yml; without a centre file the commands are exactly as before.
+CENTRE ?= $(wildcard centre.yml)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,28 +49,35 @@ node_modules/.installed: package.json package-lock.json
 
 ## site: validate content, generate pages, build the site into site/
 site: $(VENV)/.installed $(if $(filter zensical,$(ENGINE)),$(VENV)/.installed-zensical)
-	$(PY) -m generator build
+	$(PY) -m generator build$(if $(CENTRE), --centre $(CENTRE))
 ifeq ($(ENGINE),zensical)
+	$(if $(CENTRE),$(error ENGINE=zensical builds the full public site only; move $(CENTRE) aside first (docs/centres.md)))
 	@# Zensical does not empty site/ itself: remove it so no MkDocs-built file lingers.
 	rm -rf site
 	$(VENV)/bin/zensical build --strict
 else
-	$(PY) -m mkdocs build --strict --clean
+	$(PY) -m mkdocs build --strict --clean$(if $(CENTRE), -f mkdocs.centre.yml)
 endif
+
+## tutors: the tutors' site, with the tutors' pages and answer keys, into site-tutors/
+tutors: $(VENV)/.installed
+	$(PY) -m generator build --tutors$(if $(CENTRE), --centre $(CENTRE))
+	$(PY) -m mkdocs build --strict --clean -f mkdocs.tutors.yml
 
 ## offline: a copy that opens from index.html with no web server (site-offline/)
 offline: $(VENV)/.installed
+	$(if $(CENTRE),$(error make offline builds the full public site only; move $(CENTRE) aside first (docs/centres.md)))
 	$(PY) -m generator build
 	$(PY) -m mkdocs build --strict --clean -f mkdocs-offline.yml
 
 ## serve: preview on http://127.0.0.1:8000 and reload when content/ or quizzes/ change
 serve: $(VENV)/.installed
-	$(PY) -m generator build
-	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
+	$(PY) -m generator build$(if $(CENTRE), --centre $(CENTRE))
+	$(if $(CENTRE),CSH_CENTRE=$(CENTRE) )$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000$(if $(CENTRE), -f mkdocs.centre.yml)
 
 ## check: validate all content and report every problem; writes nothing
 check: $(VENV)/.installed
-	$(PY) -m generator check
+	$(PY) -m generator check$(if $(CENTRE), --centre $(CENTRE))
 	$(PY) -m generator schema --check
 
 ## browser: install Debian's chromium for the browser tests (needs root or sudo)
@@ -100,4 +112,4 @@ bench: $(VENV)/.installed-test browser
 	$(PY) -m generator.bench
 
 clean:
-	rm -rf site site-offline .pytest_cache .cache
+	rm -rf site site-offline site-tutors .pytest_cache .cache

@@ -10,10 +10,10 @@ from pathlib import Path
 from .corpus import ValidatedCorpus
 from .export import build_dataset
 from .lms import FORMATS
-from .pipeline import Project, build, load_and_check
+from .pipeline import Project, build, centre_corpus, load_and_check
 from .problems import ContentError
 from .routes import check, find_qualification, rules_data
-from .schema import schema_files
+from .schema import centre_schema_files, schema_files
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,9 +22,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate all content and report problems; writes nothing")
-    sub.add_parser("build", help="validate, then write generated pages into docs/")
+    check_cmd = sub.add_parser("check", help="validate all content and report problems; writes nothing")
+    check_cmd.add_argument("--centre", type=Path, help="a centre file to check too (default: centre.yml if present)")
+    build_cmd = sub.add_parser("build", help="validate, then write generated pages into docs/")
+    build_cmd.add_argument("--centre", type=Path, help="a centre file (default: centre.yml if present)")
+    build_cmd.add_argument(
+        "--tutors", action="store_true", help="the tutors' site: tutors' pages included, config mkdocs.tutors.yml"
+    )
     export = sub.add_parser("export", help="write the validated dataset, or the item bank for an LMS (docs/lms.md)")
+    export.add_argument("--centre", type=Path, help="only what this centre file includes (default: centre.yml)")
     export.add_argument(
         "format", choices=["json", *FORMATS, "scorm"], help="json: the dataset; scorm: a SCORM 1.2 zip per mock"
     )
@@ -37,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     schema = sub.add_parser("schema", help="write the JSON Schema files into content/_schema/ and quizzes/_schema/")
     schema.add_argument("--check", action="store_true", help="fail if the committed schema files are out of date")
     args = parser.parse_args(argv)
-    project = Project(root=args.root.resolve())
+    project = Project(root=args.root.resolve(), centre=getattr(args, "centre", None))
 
     try:
         if args.command == "check":
@@ -50,10 +56,13 @@ def main(argv: list[str] | None = None) -> int:
             print("Teaching layer coverage:")
             for line in corpus.coverage_lines:
                 print("  " + line)
+            centre, part = centre_corpus(project, corpus)
+            if centre is not None:
+                print(f"Centre file {centre.display}: {centre.centre.name}, specifications {', '.join(part.specs)}")
             print(f"ok: {len(corpus.specs)} specifications, {units} units, {items} quiz items; no problems found")
             return 0
         if args.command == "build":
-            report = build(project)
+            report = build(project, "tutors" if args.tutors else "learners")
             print(
                 f"built: {len(report.written)} files written, {report.unchanged} unchanged, "
                 f"{len(report.removed)} stale files removed"
@@ -62,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export" and args.format == "scorm":
             return _export_scorm(load_and_check(project), args.out or Path("scorm"))
         if args.command == "export":
-            corpus = load_and_check(project)
+            _, corpus = centre_corpus(project, load_and_check(project))
             if args.format in FORMATS:
                 return _export_lms(corpus, args.format, args.out)
             text = json.dumps(build_dataset(corpus), indent=1, ensure_ascii=False) + "\n"
@@ -130,7 +139,7 @@ def _routes(corpus: ValidatedCorpus, qual_id: str, units_text: str) -> int:
 
 def _schema(project: Project, check_only: bool) -> int:
     stale = []
-    for rel, text in schema_files().items():
+    for rel, text in {**schema_files(), **centre_schema_files()}.items():
         path = project.root / rel
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             stale.append(path)

@@ -8,6 +8,7 @@ in mkdocs.yml, so an engine that runs no hooks builds the same site.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,9 @@ def _regenerate() -> None:
     from generator.problems import ContentError
 
     try:
-        build(Project(root=ROOT))
+        # `make serve CENTRE=path` names its centre file here (centre.yml is found anyway).
+        centre = os.environ.get("CSH_CENTRE")
+        build(Project(root=ROOT, centre=Path(centre) if centre else None))
     except ContentError as exc:
         # Keep serving the last good pages and show the problems in the terminal.
         log.error("content problems, pages not updated:\n%s", exc.problems.report())

@@ -60,6 +60,7 @@ class Site:
 
     pages: dict[str, str] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)  # generated downloads, not pages
+    tutor_only: set[str] = field(default_factory=set)  # pages marked for tutors outside tutors/
 
     def add(self, path: str, text: str) -> None:
         if path in self.pages:
@@ -67,15 +68,19 @@ class Site:
         self.pages[path] = text
 
 
-def render_site(corpus: Corpus) -> Site:
+def render_site(corpus: Corpus, tutor_pages: bool = True) -> Site:
+    """tutor_pages=False: no link to tutor content (the caller leaves those files out)."""
     env = make_env()
-    facts = Facts(corpus)
+    facts = Facts(corpus, tutor_pages=tutor_pages)
     result = Site()
     for builder in PAGE_BUILDERS:
         for page in builder(facts):
             result.add(page.path, env.get_template(page.template).render(**page.context))
-    result.files.update((d.path, d.data) for d in facts.downloads)
-    result.files.update(facts.scorm_packages)
+            if page.tutor_only:
+                result.tutor_only.add(page.path)
+    if tutor_pages:  # the downloads live under tutors/: tutor content
+        result.files.update((d.path, d.data) for d in facts.downloads)
+        result.files.update(facts.scorm_packages)
     return result
 
 

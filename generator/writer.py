@@ -54,6 +54,13 @@ def read_manifest(docs: Path) -> set[str]:
         return set()
 
 
+def hand_written(docs: Path) -> set[str]:
+    """Paths of the files in docs/ that the generator does not own (hand-written pages)."""
+    owned = read_manifest(docs)
+    found = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} if docs.is_dir() else set()
+    return {rel for rel in found if rel not in owned and not rel.startswith(".")}
+
+
 def check_ownership(docs: Path, files: dict[str, bytes], problems: Problems) -> None:
     """Refuse to overwrite a file the generator did not write (a hand-written page)."""
     owned = read_manifest(docs)

@@ -551,3 +551,90 @@ def test_many_bad_items_report_each_once_quickly(tmp_path: Path) -> None:
         load_and_check(Project(root))
     assert len(caught.value.problems) == 4000
     assert time.process_time() - start < 20  # CPU seconds: it was minutes when quadratic
+
+
+# --- centre files (docs/centres.md) ---------------------------------------------------
+# Each file in tests/bad_inputs/centre/ is a centre.yml with one mistake; the build must
+# stop with one line and write nothing anywhere in the project (no docs/ page, no
+# generated mkdocs.centre.yml).
+CENTRE_DIR = Path(__file__).parent / "bad_inputs" / "centre"
+C = "centre.yml"
+COLOUR_HINT = "Hint: write '#' and six hex digits in quotes, e.g. '#1d4f91'"
+CENTRE_CASES: dict[str, str] = {
+    "unknown-field": (
+        f"{C}:3: colors: unknown key 'colors'. Hint: did you mean 'colours'? allowed keys: colours, logo, "
+        "name, site_url, specifications, tutor_content"
+    ),
+    "unknown-spec": (
+        f"{C}:4: specifications[1]: 'dmeo' is not a specification of this project. "
+        "Hint: did you mean 'demo'? the specifications are: demo"
+    ),
+    "empty-spec-list": (
+        f"{C}:2: specifications: the list of specifications is empty. "
+        "Hint: list at least one slug, or remove the key to include them all"
+    ),
+    "bad-colour-format": f"{C}:3: colours.primary: '1d4f91' is not a colour written as #rrggbb. {COLOUR_HINT}",
+    "failing-contrast": (
+        f"{C}:3: colours.primary: #7fb3ff against the light grey panels has a contrast of 1.96:1, below the "
+        "4.5:1 that WCAG AA needs for text (white text on it, and links in it). Hint: choose a darker colour"
+    ),
+    "failing-dark-contrast": (
+        f"{C}:4: colours.accent: #3f51b5 as link text on the dark panels of the dark scheme has a contrast "
+        "of 2.10:1, below the 4.5:1 that WCAG AA needs. Hint: choose a lighter colour"
+    ),
+    "missing-logo": (
+        f"{C}:2: logo: 'logos/crest.svg' does not exist. Hint: give the logo's path from the project folder"
+    ),
+    "logo-outside-project": (
+        f"{C}:2: logo: '../outside.svg' is outside the project. Hint: copy the logo into the project (for "
+        "example into examples/ or a folder of your own) and give its path from the project folder"
+    ),
+    "logo-wrong-type": (
+        f"{C}:2: logo: 'content/demo/specification.yml' is not an SVG or PNG file. "
+        "Hint: save the logo as .svg or .png and use that"
+    ),
+    "bad-site-url": (
+        f"{C}:2: site_url: 'http://college.example/cs/' is not a web address starting https://. "
+        "Hint: give the address the site will be served from, e.g. https://college.example/cs/"
+    ),
+    "bad-tutor-content": (
+        f"{C}:2: tutor_content: 'hidden' is not an allowed value. Hint: use one of: 'include' or 'separate'"
+    ),
+    "yaml-syntax-error": (
+        f"{C}:3: (file): YAML syntax error: did not find expected ',' or ']'. "
+        "Hint: check indentation, and quote text that contains ': ' or starts with a special character"
+    ),
+    "wrong-type": f"{C}:1: name: must be text, not list ['Demo', 'College']. Hint: put the text in quotes",
+    "missing-name": f"{C}:1: name: required key 'name' is missing. Hint: add 'name:' with a value",
+}
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_every_bad_centre_file_has_a_case() -> None:
+    assert sorted(p.stem for p in CENTRE_DIR.glob("*.yml")) == sorted(CENTRE_CASES)
+
+
+@pytest.mark.parametrize("case", sorted(CENTRE_CASES))
+def test_bad_centre_file_gives_one_line(case: str, tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    shutil.copy(CENTRE_DIR / f"{case}.yml", root / "centre.yml")
+    (tmp_path / "outside.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    before = _tree(tmp_path)
+    with pytest.raises(ContentError) as caught:
+        build(Project(root))
+    assert caught.value.problems.report().splitlines() == [CENTRE_CASES[case], "1 problem found; nothing was written."]
+    assert _tree(tmp_path) == before
+
+
+def test_good_centre_file_builds_the_base_project(tmp_path: Path) -> None:
+    """The control for the cases above: with the mistake put right, the same project builds
+    and writes its generated configuration."""
+    root = _project(tmp_path)
+    (root / "centre.yml").write_text("name: Demo College\nspecifications: [demo]\n", encoding="utf-8")
+    shutil.copy(Path(__file__).parents[1] / "mkdocs.yml", root / "mkdocs.yml")
+    build(Project(root))
+    assert (root / "mkdocs.centre.yml").is_file()
+    assert (root / "docs" / "demo" / "index.md").is_file()

@@ -24,6 +24,9 @@ class Page:
     path: str
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
+    # A page for tutors only outside tutors/ (generator/tutor_content.py): left out of a
+    # centre's learners' site like everything under tutors/.
+    tutor_only: bool = False
 
 
 @dataclass
@@ -31,6 +34,13 @@ class Facts:
     """Corpus-wide lookups, computed on first use and shared by all page builders."""
 
     corpus: Corpus
+    # False for a centre's learners' site (tutor_content: separate): no page may link to
+    # tutor content, because it is not built (generator/tutor_content.py).
+    tutor_pages: bool = True
+
+    def tutor_link(self, from_page: str, target: str, anchor: str = "") -> str | None:
+        """A link to a tutors' page, or None when this build leaves tutors' pages out."""
+        return urls.relative(from_page, target, anchor) if self.tutor_pages else None
 
     @property
     def specs(self) -> list[SpecData]:
@@ -64,6 +74,14 @@ class Facts:
         from ..lms.scorm import docs_files  # the packages are built from the page builders' payloads
 
         return docs_files(self)
+
+    @cached_property
+    def has_evidence_units(self) -> bool:
+        """Whether any unit is assessed on workplace evidence (SVQ, NVQ): only then is there a
+        portfolio page, and only then do the site pages talk about evidence planners."""
+        from ..teaching import competence_unit
+
+        return any(competence_unit(unit) for _, unit in self.corpus.all_units())
 
     @cached_property
     def spec_titles(self) -> dict[str, str]:

@@ -84,7 +84,10 @@ def planner_view(data: SpecData, unit: Unit, path: str) -> dict[str, Any] | None
 
 
 def build(facts: Facts) -> Iterator[Page]:
-    yield Page(urls.EVIDENCE, "evidence.md.j2", _portfolio(facts))
+    # A centre teaching no unit assessed on workplace evidence gets no portfolio page (its
+    # navigation entry goes with it: generator/centre_site.py keeps only pages it builds).
+    if facts.has_evidence_units:
+        yield Page(urls.EVIDENCE, "evidence.md.j2", _portfolio(facts))
 
 
 def _portfolio(facts: Facts) -> dict[str, Any]:

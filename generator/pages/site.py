@@ -33,7 +33,8 @@ def build(facts: Facts) -> Iterator[Page]:
                     "offers": offer(facts, d).sentence(),
                 }
                 for d in facts.specs
-            ]
+            ],
+            "evidence_units": facts.has_evidence_units,
         },
     )
     tables = [
@@ -57,7 +58,7 @@ def _home(facts: Facts) -> dict[str, Any]:
                 about += " · Level " + md_escape(qual.level.replace("Level ", ""))
             cards.append((title, urls.relative(urls.HOME, urls.spec_page(data.slug), qual.id), about, offers))
     example = facts.specs[0].slug if facts.specs else "spec"
-    return {"cards": cards, "example_link": f"{example}/units/…/#ac-…"}
+    return {"cards": cards, "example_link": f"{example}/units/…/#ac-…", "evidence_step": facts.has_evidence_units}
 
 
 def _progress(facts: Facts) -> dict[str, Any]:
@@ -144,6 +145,7 @@ def _tutors(facts: Facts) -> dict[str, Any]:
         ],
         "scorm": _scorm_downloads(facts),
         "scorm_guide": urls.relative(urls.TUTORS, urls.SCORM_GUIDE),
+        "evidence_units": facts.has_evidence_units,
     }
 
 

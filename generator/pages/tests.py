@@ -68,7 +68,7 @@ def _test_context(
             path,
             payload,
             [u.number for u in units],
-            key,
+            key if facts.tutor_pages else None,
             revise=[link for u in units for link in revise_links(facts, data, u, path)],
         ),
     }

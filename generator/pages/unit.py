@@ -72,7 +72,7 @@ def unit_context(
         "simulation_rule": labels.SIMULATION_RULE[unit.simulation],
         "source_line": _source_line(data, unit),
         "about_link": urls.relative(path, urls.ABOUT),
-        "tutors_link": urls.relative(path, urls.TUTORS),
+        "tutors_link": facts.tutor_link(path, urls.TUTORS),
         **teaching,
     }
 
