@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections.abc import Collection
 
 TUTOR_FOLDER = "tutors/"
+# Hand-written guides for tutors that live outside tutors/ (that folder is generated and
+# git-ignored): how to import the LMS exports and upload the SCORM packages.  They link to
+# the downloads, so they go wherever the tutors' pages go.
+TUTOR_GUIDES = ("lms.md", "scorm.md")
 
 
 def is_tutor_path(path: str, marked: Collection[str] = ()) -> bool:
     """Whether a docs-relative path is tutor content: under tutors/ or marked by its builder."""
-    return path.startswith(TUTOR_FOLDER) or path in marked
+    return path.startswith(TUTOR_FOLDER) or path in TUTOR_GUIDES or path in marked
 
 
 def without_tutor_content(files: dict[str, bytes], marked: Collection[str]) -> dict[str, bytes]:

@@ -11,14 +11,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import contrast
 from generator.centre import load_centre
 from generator.centre_site import CENTRE_CSS, LEARNERS_CONFIG, TUTORS_CONFIG, centre_files, mkdocs_config
-from generator.pipeline import Project, build, load_and_check, render
+from generator.pipeline import Project, build, load_and_check, render, render_all
 from generator.relations import law_links, term_units
 from generator.subset import restrict
-from generator.tutor_content import is_tutor_path, without_tutor_content
+from generator.tutor_content import TUTOR_GUIDES, is_tutor_path, without_tutor_content
 
 from .conftest import FIXTURE, ROOT, run_cli
 
@@ -115,7 +116,7 @@ def test_generated_configs(real_corpus) -> None:
     config = load_centre(EXAMPLE, ROOT, list(real_corpus.specs))
     specs = list(real_corpus.specs)
     part = restrict(real_corpus, [SPEC])
-    hand = {"hosting.md"}
+    hand = {"hosting.md", *TUTOR_GUIDES}
     learners = mkdocs_config(ROOT, config, LEARNERS_CONFIG, set(render(part, tutor_pages=False)) | hand, False)
     tutors = mkdocs_config(ROOT, config, TUTORS_CONFIG, set(render(part)) | hand, True)
     for text in (learners, tutors):
@@ -126,7 +127,11 @@ def test_generated_configs(real_corpus) -> None:
     assert "site_name: Northgate College\n" in learners and "site_dir: site\n" in learners
     assert "site_url: https://learn.northgate.example/customer-service/" in learners
     assert "site_url" not in tutors  # hosted elsewhere: relative links only
-    assert "tutors/" not in learners.replace("exclude_docs: tutors/", "")
+    assert _nav_pages(learners) and not [
+        p for p in _nav_pages(learners) if p.startswith("tutors/") or p in TUTOR_GUIDES
+    ]
+    assert yaml.safe_load(learners)["exclude_docs"].split() == ["tutors/", "/lms.md", "/scorm.md"]
+    assert {"lms.md", "scorm.md"} <= set(_nav_pages(tutors))
     # 4417 has no unit assessed on workplace evidence: no portfolio page, so no entry for it.
     assert "evidence.md" not in learners and "hosting.md" in learners and "glossary/flashcards.md" in learners
     assert "site_dir: site-tutors" in tutors and "tutors/index.md" in tutors and "tutors/item-statistics.md" in tutors
@@ -146,13 +151,13 @@ def test_export_follows_the_centre_file(real_corpus) -> None:
 
 
 def test_without_a_centre_file_the_build_is_the_public_site(tmp_path: Path) -> None:
-    """No centre file: exactly render()'s files, no centre stylesheet or logo, and no
+    """No centre file: exactly render_all()'s files (pages and downloads), no centre stylesheet or logo, and no
     generated MkDocs configuration (mkdocs.yml is used as it is)."""
     root = tmp_path / "project"
     shutil.copytree(FIXTURE, root)
     build(Project(root))
     manifest = json.loads((root / "docs" / ".generated.json").read_text(encoding="utf-8"))["files"]
-    assert manifest == sorted(render(load_and_check(Project(root))))
+    assert manifest == sorted(render_all(load_and_check(Project(root))))
     assert not [f for f in manifest if f.startswith("assets/centre/")]
     assert not (root / LEARNERS_CONFIG).exists() and not (root / TUTORS_CONFIG).exists()
 
@@ -174,7 +179,25 @@ def test_tutor_content_include_keeps_tutors_pages_in_the_learners_site(tmp_path:
     (root / "centre.yml").write_text("name: Demo College\n", encoding="utf-8")
     build(Project(root))
     assert not (root / "docs" / "tutors").exists()
-    assert "tutors/" not in (root / LEARNERS_CONFIG).read_text(encoding="utf-8").replace("exclude_docs: tutors/", "")
+    assert not [p for p in _nav_pages((root / LEARNERS_CONFIG).read_text(encoding="utf-8")) if p.startswith("tutors/")]
+
+
+def _nav_pages(config_text: str) -> list[str]:
+    """Every page path in a generated configuration's navigation."""
+    found: list[str] = []
+
+    def walk(entry: object) -> None:
+        if isinstance(entry, str):
+            found.append(entry)
+        elif isinstance(entry, list):
+            for item in entry:
+                walk(item)
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                walk(value)
+
+    walk(yaml.safe_load(config_text)["nav"])
+    return found
 
 
 def test_png_logo_keeps_its_type(tmp_path: Path) -> None:
