@@ -17,6 +17,7 @@ from generator.payloads.storage import ProgressFile, ReviewSchedule
 
 from .quizdriver import answer, bank_items
 from .records import MOCK_ATTEMPT
+from .test_offline import offline_site  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -155,7 +156,7 @@ def test_weakest_outcomes_are_listed_with_working_links(page, site_url, errors):
     seed(page, site_url, "progress/", {REVIEW: {"v": 1, "items": items, "cards": {}}})
     weak = page.locator(".csh-weakest li")
     assert weak.evaluate_all("els => els.map(e => e.dataset.weakOutcome)") == [chosen[2], chosen[1], chosen[3]]
-    assert "strength 0%, 0 of 2 right" in weak.first.inner_text()
+    assert "Strength 0%, 0 of 2 right" in weak.first.inner_text()
     # Titles come from the build: the unit's own outcome title, not "Outcome 3: 0/2".
     link = weak.first.locator("a")
     title = link.inner_text()
@@ -355,3 +356,28 @@ def test_flashcards_due_today_come_first_and_old_boxes_still_count(page, site_ur
     root.locator(".csh-fc-card").wait_for()
     assert root.locator(".csh-fc-card").get_attribute("data-slug") == known
     assert errors == []
+
+
+def test_a_review_runs_offline_from_file_urls(browser, offline_site):  # noqa: F811 (the fixture)
+    """The unit's questions load as a local script: chromium refuses a JSON fetch from file://."""
+    page = browser.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "blob:")) else None)
+    found: list[str] = []
+    page.on("pageerror", lambda e: found.append(str(e)))
+    page.clock.set_fixed_time(DAY_1)
+    item = next(i for i in bank_items("cg-4417", "201").values() if i["type"] == "single")
+    key = f"cg-4417-201-practice|{item['id']}"
+    page.goto((offline_site / "progress.html").as_uri())
+    state = {"v": 1, "items": {key: card("2026-11-01", [0], o=item["outcome"])}, "cards": {}}
+    page.evaluate("s => localStorage.setItem('cs-hub:v1:review', JSON.stringify(s))", state)
+    page.reload()
+    due = page.locator(".csh-review-due")
+    due.locator("button.csh-review-start").click()
+    assert answer_all(due.locator(".csh-review-session"), {item["id"]: item}) == [key]
+    assert schedule(page)["items"][key]["due"] == "2026-11-16"  # right after one right: six days
+    page.locator(".csh-weakest a").first.click()
+    page.wait_for_load_state()
+    assert re.search(r"/cg-4417/units/201/lo-\w+\.html$", page.url)
+    assert outside == [] and found == []
+    page.close()

@@ -79,7 +79,8 @@
     var self = this;
     this.root = root;
     this.draw();
-    document.addEventListener("csh:progress-changed", function () { if (!self.busy) self.draw(); });
+    // Not while a review runs (it would be wiped), nor once instant navigation has left the page.
+    document.addEventListener("csh:progress-changed", function () { if (!self.busy && document.contains(root)) self.draw(); });
   }
 
   Summary.prototype.draw = function () {
@@ -168,7 +169,8 @@
   /** The three weakest outcomes answered, with links to revise them. */
   Summary.prototype.weakest = function (root, strong) {
     var names = byValue("data-csh-outcome");
-    var list = Object.keys(strong).filter(function (k) { return names[k]; })
+    // Outcomes with every answer right have nothing to revise yet.
+    var list = Object.keys(strong).filter(function (k) { return names[k] && strong[k].strength < 1; })
       .sort(function (a, b) { return strong[a].strength - strong[b].strength || (a < b ? -1 : 1); }).slice(0, 3);
     if (!list.length) return;
     var sec = el("section", { class: "csh-revise-next", "aria-labelledby": "csh-revise-next-h" });
@@ -181,7 +183,7 @@
       var unit = units[k.slice(0, k.indexOf("/"))];
       ol.appendChild(el("li", { "data-weak-outcome": k }, [
         el("a", { href: names[k].href, text: names[k].label }),
-        el("span", { class: "csh-strength-text", text: " (" + (unit ? unit.label + "; " : "") + "strength " + pct(s.strength) + ", " + s.right + " of " + s.answered + " right)" })
+        el("span", { class: "csh-weak-detail", text: "Strength " + pct(s.strength) + ", " + s.right + " of " + s.answered + " right" + (unit ? ". " + unit.label : "") })
       ]));
     });
     sec.appendChild(ol);
