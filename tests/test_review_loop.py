@@ -381,3 +381,21 @@ def test_a_review_runs_offline_from_file_urls(browser, offline_site):  # noqa: F
     assert re.search(r"/cg-4417/units/201/lo-\w+\.html$", page.url)
     assert outside == [] and found == []
     page.close()
+
+
+def test_outcome_page_answers_are_filed_under_their_unit(page, site_url, errors):
+    """One schedule per question, wherever it was answered: its unit's practice quiz id."""
+    page.clock.set_fixed_time(DAY_1)
+    items = bank_items("cg-4417", "201")
+    page.goto(site_url + "cg-4417/units/201/lo-1/")
+    root = page.locator('[data-quiz-mode="practice"]')
+    root.locator("button.csh-begin").click()
+    q = root.locator("section.csh-question")
+    item_id = q.get_attribute("data-item-id")
+    answer(q, items[item_id], right=False)
+    root.locator("button.csh-check").click()
+    root.locator(".csh-feedback").wait_for()
+    got = schedule(page)["items"]
+    assert list(got) == [f"cg-4417-201-practice|{item_id}"]
+    assert got[f"cg-4417-201-practice|{item_id}"]["reps"] == 0 and got[f"cg-4417-201-practice|{item_id}"]["h"] == [0]
+    assert errors == []

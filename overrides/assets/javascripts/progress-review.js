@@ -175,7 +175,7 @@
     if (!list.length) return;
     var sec = el("section", { class: "csh-revise-next", "aria-labelledby": "csh-revise-next-h" });
     sec.appendChild(el("h2", { id: "csh-revise-next-h", text: "Revise next" }));
-    sec.appendChild(el("p", { text: "Your three weakest outcomes so far. Read the notes, then try their questions again." }));
+    sec.appendChild(el("p", { text: (list.length === 3 ? "Your three weakest outcomes so far." : "Your weakest outcomes so far.") + " Read the notes, then try their questions again." }));
     var units = byValue("data-csh-unit-quiz");
     var ol = el("ol", { class: "csh-weakest" });
     list.forEach(function (k) {
