@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 
 from .corpus import Corpus
 from .markdown_text import md_escape
-from .pages import evidence, glossary, item_stats, legislation, outcome, site, specification, tests, unit
+from .pages import evidence, glossary, item_stats, legislation, outcome, review, site, specification, tests, unit
 from .pages.base import Facts, Page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -34,6 +34,7 @@ PAGE_BUILDERS: list[Callable[[Facts], Iterator[Page]]] = [
     site.build,
     evidence.build,
     item_stats.build,
+    review.build,
 ]
 
 

@@ -180,6 +180,44 @@ def test_mock_test_in_every_state(scheme_page, site_url):
     check(page, "progress: after a mock result")
 
 
+REVIEW_CARD = {"ef": 2.5, "reps": 1, "interval": 1, "due": "2026-11-01", "last": "2026-10-31T10:00:00.000Z"}
+REVIEW_STATE = {
+    "cs-hub:v1:review": {
+        "v": 1,
+        "items": {
+            "cg-4417-201-practice|201-1-01": {**REVIEW_CARD, "o": "1", "h": [0, 1]},
+            "cg-4417-201-practice|201-2-01": {**REVIEW_CARD, "o": "2", "h": [1]},
+            "btec-l2-cso-1-practice|1-AO1-01": {**REVIEW_CARD, "o": "A", "h": [0]},
+        },
+        "cards": {"complaint": REVIEW_CARD},
+    },
+    "cs-hub:v1:mock:cg-4417-test-201": {
+        "v": 1,
+        "seed": 2,
+        "paper": ["201-1-01", "201-1-02"],
+        "responses": {},
+        "current": 0,
+        "submitted": False,
+        "started": "2026-11-01T09:00:00.000Z",
+    },
+}
+
+
+def test_progress_review_sections(scheme_page, site_url):
+    page = scheme_page
+    page.clock.set_fixed_time("2026-11-10T10:00:00")
+    page.goto(site_url + "progress/")
+    page.evaluate(
+        "v => { for (const [k, x] of Object.entries(v)) localStorage.setItem(k, JSON.stringify(x)); }", REVIEW_STATE
+    )
+    page.reload()
+    page.locator(".csh-strengths").wait_for()
+    check(page, "progress: review due, revise next, unfinished mock, flashcards, strengths")
+    page.locator(".csh-review-due button.csh-review-start").click()
+    page.locator(".csh-review-session section.csh-question").wait_for()
+    check(page, "progress: a review session")
+
+
 def test_flashcards_front_and_back(scheme_page, site_url):
     page = scheme_page
     page.goto(site_url + "glossary/flashcards/")

@@ -204,7 +204,7 @@ def test_export_import_and_clear(page, site_url, tmp_path):
     with page.expect_download() as download:
         page.locator("button.csh-export").click()
     exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
-    assert exported["schema"] == "cs-hub/progress/1" and exported["attempts"][0]["score"] == 30
+    assert exported["schema"] == "cs-hub/progress/2" and exported["attempts"][0]["score"] == 30
     page.locator("button.csh-clear").click()
     page.locator("button.csh-clear-confirm").click()
     assert "No attempts saved" in page.locator("[data-csh-progress-root]").inner_text()

@@ -105,6 +105,14 @@ MOCK_STATE = {
     "finished": "2026-11-01T10:00:00.000Z",
 }
 
+# As review-schedule.js writes them (test_review_loop.py checks the browser's own).
+REVIEW_CARD = {"ef": 2.6, "reps": 1, "interval": 1, "due": "2026-11-02", "last": "2026-11-01T10:00:00.000Z"}
+REVIEW = {
+    "v": 1,
+    "items": {"cg-4417-201-practice|201-1-01": {**REVIEW_CARD, "o": "1", "h": [1]}},
+    "cards": {"complaint": REVIEW_CARD},
+}
+
 
 @pytest.mark.parametrize(
     "stem, value",
@@ -112,6 +120,18 @@ MOCK_STATE = {
         ("attempts", [ATTEMPT_MOCK, ATTEMPT_PRACTICE]),
         ("mock-state", MOCK_STATE),
         ("flashcard-boxes", {"unique-selling-point": {"box": 2, "due": 1764000000000}}),
+        ("review-schedule", REVIEW),
+        (
+            "progress-file",
+            {
+                "schema": "cs-hub/progress/2",
+                "exported": "2026-11-02T00:00:00.000Z",
+                "attempts": [ATTEMPT_MOCK],
+                "mocks": {"cg-4417-test-201": MOCK_STATE},
+                "review": REVIEW,
+                "flashcards": {"complaint": {"box": 1, "due": 0}},
+            },
+        ),
         (
             "progress-file",
             {"schema": "cs-hub/progress/1", "exported": "2026-11-02T00:00:00.000Z", "attempts": [ATTEMPT_MOCK]},
@@ -131,6 +151,9 @@ def test_stored_records_match_their_models(stem, value):
         ("mock-state", dict(MOCK_STATE, flags=None)),
         ("mock-state", dict(MOCK_STATE, remainingMs=float("inf"))),
         ("flashcard-boxes", {"x": {"box": 9, "due": 0}}),
+        ("review-schedule", {**REVIEW, "items": {"k": {**REVIEW_CARD, "ef": 1.2}}}),
+        ("review-schedule", {**REVIEW, "items": {"k": {**REVIEW_CARD, "due": "soon"}}}),
+        ("review-schedule", {**REVIEW, "items": {"k": {**REVIEW_CARD, "h": [2]}}}),
     ],
 )
 def test_damaged_records_are_refused(stem, value):

@@ -16,6 +16,7 @@ from .offers import offer
 from .outcome import outcome_items, outcome_pages
 from .quiz_block import MapLink
 from .quiz_payloads import reviewed
+from .review import progress_links
 
 
 def build(facts: Facts) -> Iterator[Page]:
@@ -90,7 +91,7 @@ def _progress(facts: Facts) -> dict[str, Any]:
                             f'data-csh-quiz="{quiz}"',
                         )
                     )
-    return {"links": links, "tests": tests}
+    return {"links": links + progress_links(facts), "tests": tests}
 
 
 def _tutors(facts: Facts) -> dict[str, Any]:

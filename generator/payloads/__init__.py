@@ -29,7 +29,15 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .embedded import FlashcardDeck, PortfolioCatalogue, QuizPayload, RouteRules
-from .storage import AttemptList, EvidenceFile, EvidenceRecord, FlashcardBoxes, MockState, ProgressFile
+from .storage import (
+    AttemptList,
+    EvidenceFile,
+    EvidenceRecord,
+    FlashcardBoxes,
+    MockState,
+    ProgressFile,
+    ReviewSchedule,
+)
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schemas" / "payloads"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -53,7 +61,8 @@ SCHEMAS: dict[str, tuple[Any, str]] = {
     "attempts": (AttemptList, "localStorage cs-hub:v1:attempts"),
     "mock-state": (MockState, "localStorage cs-hub:v1:mock:<quiz id>"),
     "flashcard-boxes": (FlashcardBoxes, "localStorage cs-hub:v1:flashcards"),
-    "progress-file": (ProgressFile, "Export progress file (cs-hub/progress/1)"),
+    "review-schedule": (ReviewSchedule, "localStorage cs-hub:v1:review"),
+    "progress-file": (ProgressFile, "Export progress file (cs-hub/progress/2; 1 is still read)"),
     "evidence-catalogue": (PortfolioCatalogue, "Evidence portfolio catalogue, script.csh-portfolio-data"),
     "evidence-record": (EvidenceRecord, "localStorage cs-hub:v1:evidence:<spec>/<unit>"),
     "evidence-file": (EvidenceFile, "Export evidence file (format cs-hub-evidence, v 1)"),

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, RootModel
 
@@ -46,14 +46,6 @@ class AttemptRecord(Fixed):
 
 class AttemptList(RootModel[list[AttemptRecord]]):
     """The value under ``cs-hub:v1:attempts``."""
-
-
-class ProgressFile(Fixed):
-    """What "Export progress" writes and "Import progress" reads."""
-
-    schema_: Literal["cs-hub/progress/1"] = Field(alias="schema")
-    exported: str | None = None
-    attempts: list[AttemptRecord]
 
 
 class Order(Fixed):
@@ -106,6 +98,39 @@ class FlashcardBox(Fixed):
 
 class FlashcardBoxes(RootModel[dict[str, FlashcardBox]]):
     """The value under ``cs-hub:v1:flashcards``, by term slug."""
+
+
+class ReviewCard(Fixed):
+    """One question or flashcard on the spaced-review scheduler (review-schedule.js, SM-2)."""
+
+    ef: float = Field(ge=1.3, le=5, allow_inf_nan=False, description="Ease factor: 2.5 at first, never below 1.3.")
+    reps: int = Field(ge=0, description="Right answers in a row.")
+    interval: int = Field(ge=0, le=36500, description="Days from the last answer to the next review.")
+    due: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Next review, a local date.")
+    last: str = Field(description="ISO time of the last answer; the later one wins a merge.")
+    o: str | None = Field(default=None, description="Questions: the outcome id the item assesses.")
+    h: list[Annotated[float, Field(ge=0, le=1)]] | None = Field(
+        default=None, max_length=10, description="Questions: the last answers, oldest first, 1 right to 0 wrong."
+    )
+
+
+class ReviewSchedule(Fixed):
+    """The value under ``cs-hub:v1:review``."""
+
+    v: Literal[1]
+    items: dict[str, ReviewCard] = Field(description="By '<unit practice quiz id>|<item id>'.")
+    cards: dict[str, ReviewCard] = Field(description="Flashcards, by glossary term slug.")
+
+
+class ProgressFile(Fixed):
+    """What "Export progress" writes and "Import progress" reads (version 1 held attempts only)."""
+
+    schema_: Literal["cs-hub/progress/1", "cs-hub/progress/2"] = Field(alias="schema")
+    exported: str | None = None
+    attempts: list[AttemptRecord]
+    mocks: dict[str, MockState] | None = Field(default=None, description="By mock quiz id.")
+    review: ReviewSchedule | None = None
+    flashcards: dict[str, FlashcardBox] | None = Field(default=None, description="Old Leitner boxes, as stored.")
 
 
 class EvidenceRow(Fixed):

@@ -17,7 +17,12 @@
  *   quiz-ui.js         quiz {ATTEMPTS_KEY, mapLink, linkFor, loadAttempts, saveAttempt,
  *                      damagedNotice, plural, liveRegion, freshScreen, nextScreen,
  *                      questionBlock, controls, feedback, resultsTable}
+ *   review-schedule.js review {KEY, now, today, step, quality, load, save, gradeItem,
+ *                      fromPractice, fromMock, gradeCard, dueKeys, merge, strength, ...}
  *   quiz-practice.js, quiz-mock.js, quiz-progress.js   Practice, Mock, Progress
+ *   progress-file.js   progressFile {build, read, apply, ...} (export and import)
+ *   review-due.js      reviewDue {run, dueItems, loadUnits}; review-items (generated,
+ *                      assets/review/*.js) fill reviewItems
  *   routes.js          routes {check, groupLabel} (also window.CSHRoutes)
  * quiz.js starts the quizzes and keeps window.CSHQuiz for the engine tests; hub.js and
  * flashcards.js export nothing.

@@ -1,8 +1,12 @@
-/* Glossary flashcards with Leitner boxes.  Plain JavaScript, keyboard-operable, progress
- * saved in localStorage (cs-hub:v1:flashcards) and nowhere else.
+/* Glossary flashcards on the spaced-review scheduler (review-schedule.js, SM-2).  Plain
+ * JavaScript, keyboard-operable, progress saved in localStorage (cs-hub:v1:review, cards
+ * by term slug) and nowhere else.
  *
- * Box 1 cards are due at once; a right answer moves a card up a box and schedules it
- * 0/1/3/7/14 days ahead; a wrong answer sends it back to box 1. */
+ * Cards due today come first, then new ones.  "I knew it" pushes a card 1, 6, then more
+ * days ahead; "Not yet" brings it back three cards later and again tomorrow.  The box
+ * shown is the run of right answers plus one (up to 5), as the old Leitner boxes were.
+ * Boxes saved by the old version (cs-hub:v1:flashcards) are still read: the scheduler
+ * turns each into a card due on the same day. */
 (function () {
   "use strict";
 
@@ -10,8 +14,6 @@
   var el = H.el;
 
   var KEY = H.PREFIX + "flashcards";
-  var DAYS = [0, 0, 1, 3, 7, 14];
-  var DAY = 86400000;
 
   /**
    * The deck as the build embeds it (script.csh-flashcard-data).
@@ -58,7 +60,9 @@
     this.data = data;
     var loaded = load();
     this.state = loaded.value;
-    if (loaded.damaged) H.notice(root, "Some saved flashcard progress could not be read; the readable cards were kept.", "damaged");
+    var sched = H.review.load();
+    this.cardsDue = sched.value.cards;
+    if (loaded.damaged || sched.damaged) H.notice(root, "Some saved flashcard progress could not be read; the readable cards were kept.", "damaged");
     this.deck = "";
     this.draw();
     var self = this;
@@ -78,17 +82,27 @@
     return this.data.terms.filter(function (t) { return !deck || t.units.indexOf(deck) >= 0; });
   };
 
-  Deck.prototype.boxOf = function (slug) { return (this.state[slug] && this.state[slug].box) || 1; };
+  Deck.prototype.boxOf = function (slug) {
+    var c = this.cardsDue[slug];
+    return c ? Math.min(5, c.reps + 1) : 1;
+  };
+
+  /**
+   * Which group a card's turn comes in: 0 due today (or overdue), 1 new, 2 not due yet
+   * (only shown when practising anyway).
+   * @param {string} slug
+   * @returns {number}
+   */
+  Deck.prototype.group = function (slug) {
+    var c = this.cardsDue[slug];
+    return !c ? 1 : H.review.isDue(c, H.review.today()) ? 0 : 2;
+  };
 
   Deck.prototype.due = function (anyway) {
-    var now = Date.now();
     var self = this;
-    var cards = this.cards().filter(function (t) {
-      var s = self.state[t.slug];
-      return anyway || !s || !s.due || s.due <= now;
-    });
-    // Lowest box first, then alphabetical, so the order is predictable.
-    return cards.sort(function (a, b) { return self.boxOf(a.slug) - self.boxOf(b.slug) || (a.term < b.term ? -1 : 1); });
+    var cards = this.cards().filter(function (t) { return anyway || self.group(t.slug) < 2; });
+    // Due cards first, then new ones, then alphabetical, so the order is predictable.
+    return cards.sort(function (a, b) { return self.group(a.slug) - self.group(b.slug) || (a.term < b.term ? -1 : 1); });
   };
 
   /**
@@ -104,7 +118,11 @@
     if (!this.session || this.sessionDeck !== this.deck) {
       var slugs = dueNow.map(function (c) { return c.slug; });
       var E = H.engine;
-      this.session = E ? E.shuffle(slugs, E.rng((Date.now() ^ Math.floor(Math.random() * 1e9)) >>> 0)) : slugs;
+      var self = this;
+      var mixed = E ? E.shuffle(slugs, E.rng((Date.now() ^ Math.floor(Math.random() * 1e9)) >>> 0)) : slugs;
+      // Shuffled within each group: cards due today still come before new ones.
+      this.session = mixed.map(function (s, i) { return [self.group(s), i, s]; })
+        .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }).map(function (x) { return x[2]; });
       this.sessionDeck = this.deck;
     }
     var session = this.session.filter(function (s) { return bySlug[s]; });
@@ -160,8 +178,12 @@
     actions.appendChild(el("button", { type: "button", class: "md-button csh-fc-again", text: "Not yet (N)", hidden: "hidden", on: { click: function () { self.mark(false); } } }));
     area.appendChild(actions);
     var reset = el("button", { type: "button", class: "md-button csh-fc-reset", text: "Reset this deck", on: { click: function () {
-      self.cards().forEach(function (t) { delete self.state[t.slug]; });
-      save(self.root, self.state); self.anyway = false; self.draw(true);
+      var sched = H.review.load().value;
+      self.cards().forEach(function (t) { delete self.state[t.slug]; delete sched.cards[t.slug]; });
+      save(self.root, self.state);
+      if (!H.review.save(sched)) H.unsaved(self.root);
+      self.cardsDue = sched.cards;
+      self.anyway = false; self.draw(true);
     } } });
     root.appendChild(reset);
     if (focusCard) card.focus();
@@ -179,9 +201,8 @@
 
   Deck.prototype.mark = function (knew) {
     var slug = this.card.slug;
-    var box = knew ? Math.min(5, this.boxOf(slug) + 1) : 1;
-    this.state[slug] = { box: box, due: Date.now() + DAYS[box] * DAY };
-    save(this.root, this.state);
+    if (!H.review.gradeCard(slug, knew)) H.unsaved(this.root);
+    this.cardsDue = H.review.load().value.cards;
     // Not yet: three cards later in this visit.  Knew it: to the back (it is only still
     // shown when practising anyway).
     var session = this.session || [];

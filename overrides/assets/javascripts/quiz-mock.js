@@ -307,6 +307,7 @@
     this.state.timedOut = !!timedOut;
     this.state.finished = new Date().toISOString();
     this.save();
+    if (H.review) H.review.fromMock(this.quiz, this.state);  // review-schedule.js
     this.results(timedOut);
   };
 

@@ -88,10 +88,16 @@
       if (first) {
         self.results[item.id] = result;
         self.save();
+        if (H.review) H.review.fromPractice(self.quiz, item, result, self.started);  // review-schedule.js
       }
       controls.querySelectorAll("input, select, textarea, button").forEach(function (c) { c.disabled = true; });
       var feedback = Q.feedback(root, item, response, result, {
-        onTick: function () { if (first) { self.results[item.id] = E.score(item, response); self.save(); } }
+        onTick: function () {
+          if (!first) return;
+          self.results[item.id] = E.score(item, response);
+          self.save();
+          if (H.review) H.review.fromPractice(self.quiz, item, self.results[item.id], self.started, true);
+        }
       });
       feedback.setAttribute("tabindex", "-1");
       block.insertBefore(feedback, actions);

@@ -1,5 +1,6 @@
 /* The progress page: every saved attempt, newest first, with export to a file, import
- * from one and clear.  Nothing read from storage or a file is ever put into a selector
+ * from one and clear (the file and its merge: progress-file.js).  After each redraw it
+ * fires "csh:progress-changed" on document, for the review summary (progress-review.js).  Nothing read from storage or a file is ever put into a selector
  * or into markup: it is compared as an attribute value and shown as text.  Needs
  * quiz-ui.js and what it needs.
  */
@@ -7,8 +8,6 @@
   "use strict";
 
   var H = window.CSHub, el = H.el, button = H.button, E = H.engine, Q = H.quiz, R = H.records;
-
-  var FILE_SCHEMA = "cs-hub/progress/1";
 
   /**
    * @constructor
@@ -53,6 +52,7 @@
     this.dialog = el("div", { class: "csh-confirm", role: "alertdialog", hidden: true });
     root.appendChild(this.dialog);
     if (message) root.appendChild(el("p", { class: "csh-message", role: "status", text: message }));
+    document.dispatchEvent(new CustomEvent("csh:progress-changed"));
     if (!attempts.length) {
       root.appendChild(el("p", { class: "csh-empty", text: "No attempts saved in this browser yet. Try a practice quiz on any unit page, or a mock test." }));
       return;
@@ -92,8 +92,7 @@
   }
 
   Progress.prototype.exportFile = function () {
-    /** @type {ProgressFile} */
-    var data = { schema: FILE_SCHEMA, exported: new Date().toISOString(), attempts: Q.loadAttempts().list };
+    var data = H.progressFile.build();
     var blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
     var a = el("a", { href: URL.createObjectURL(blob), download: "cs-hub-progress.json" });
     document.body.appendChild(a);
@@ -107,24 +106,15 @@
     var self = this;
     var reader = new FileReader();
     reader.onload = function () {
-      var incoming;
-      try {
-        var data = JSON.parse(String(reader.result));
-        if (!data || data.schema !== FILE_SCHEMA || !Array.isArray(data.attempts)) throw new Error("shape");
-        incoming = R.readAttempts(data.attempts);
-      } catch (e) {
+      var incoming = H.progressFile.read(String(reader.result));
+      if (!incoming) {
         self.draw("That file is not a Study Hub progress file, so nothing was imported.");
         return;
       }
-      var list = Q.loadAttempts().list;
-      var seen = {};
-      var keyOf = function (a) { return a.quiz + "|" + a.date; };
-      list.forEach(function (a) { seen[keyOf(a)] = true; });
-      var added = 0;
-      incoming.list.forEach(function (a) { if (!seen[keyOf(a)]) { list.push(a); seen[keyOf(a)] = true; added++; } });
-      var saved = H.store.set(Q.ATTEMPTS_KEY, list);
-      self.draw(saved ? "Imported " + added + " attempt" + (added === 1 ? "" : "s") + "." : "Nothing was imported: this browser's storage is full.");
-      Q.damagedNotice(self.root, incoming.damaged, Q.plural(incoming.damaged, "attempt") + " in that file could not be read in full; everything readable was imported.");
+      var done = H.progressFile.apply(incoming);
+      var added = done.added;
+      self.draw(done.saved ? "Imported " + added + " attempt" + (added === 1 ? "" : "s") + ", with your unfinished tests, review dates and flashcards." : "Not everything was imported: this browser's storage is full.");
+      Q.damagedNotice(self.root, incoming.damaged, Q.plural(incoming.damaged, "record") + " in that file could not be read in full; everything readable was imported.");
     };
     reader.readAsText(file);
   };
@@ -133,7 +123,7 @@
     var self = this;
     var d = this.dialog;
     d.innerHTML = "";
-    d.appendChild(el("p", { text: "Delete every saved attempt and unfinished test in this browser? This cannot be undone. Your evidence planner is kept: clear it on the evidence portfolio page." }));
+    d.appendChild(el("p", { text: "Delete every saved attempt, unfinished test, review date and flashcard in this browser? This cannot be undone. Your evidence planner is kept: clear it on the evidence portfolio page." }));
     d.appendChild(button("Delete everything", function () {
       // The evidence planner is a portfolio record, not quiz progress: it has its own page and Clear.
       var evidence = [H.PREFIX + "evidence:", H.PREFIX + "corrupt:evidence:"];
