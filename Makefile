@@ -64,11 +64,13 @@ tutors: $(VENV)/.installed
 	$(PY) -m generator build --tutors$(if $(CENTRE), --centre $(CENTRE))
 	$(PY) -m mkdocs build --strict --clean -f mkdocs.tutors.yml
 
-## offline: a copy that opens from index.html with no web server (site-offline/)
+## offline: a copy that opens from index.html with no web server (site-offline/, and
+## the same as one deterministic zip, site-offline.zip, for a shared drive or Moodle)
 offline: $(VENV)/.installed
 	$(if $(CENTRE),$(error make offline builds the full public site only; move $(CENTRE) aside first (docs/centres.md)))
 	$(PY) -m generator build
 	$(PY) -m mkdocs build --strict --clean -f mkdocs-offline.yml
+	$(PY) -m generator.offline_zip --site site-offline --out site-offline.zip
 
 ## serve: preview on http://127.0.0.1:8000 and reload when content/ or quizzes/ change
 serve: $(VENV)/.installed
@@ -112,4 +114,4 @@ bench: $(VENV)/.installed-test browser
 	$(PY) -m generator.bench
 
 clean:
-	rm -rf site site-offline site-tutors .pytest_cache .cache
+	rm -rf site site-offline site-offline.zip site-tutors .pytest_cache .cache

@@ -18,7 +18,19 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 
 from .corpus import Corpus
 from .markdown_text import md_escape
-from .pages import evidence, glossary, item_stats, legislation, outcome, review, site, specification, tests, unit
+from .pages import (
+    evidence,
+    glossary,
+    item_stats,
+    legislation,
+    outcome,
+    papers,
+    review,
+    site,
+    specification,
+    tests,
+    unit,
+)
 from .pages.base import Facts, Page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -29,6 +41,7 @@ PAGE_BUILDERS: list[Callable[[Facts], Iterator[Page]]] = [
     unit.build,
     outcome.build,
     tests.build,
+    papers.build,
     glossary.build,
     legislation.build,
     site.build,

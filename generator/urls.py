@@ -139,6 +139,16 @@ def answer_key_page(spec: str, test_id: str) -> str:
     return f"tutors/keys/{spec}-{test_id}.md"
 
 
+def paper_page(spec: str, test_id: str, number: int) -> str:
+    """A printable paper of a mock test: /cg-4417/tests/201/paper-1/ (CONVENTIONS.md §2)."""
+    return f"{spec}/tests/{test_id}/paper-{number}.md"
+
+
+def paper_key_page(spec: str, test_id: str, number: int) -> str:
+    """Its answer key, in the tutors' area beside the test's own key."""
+    return f"tutors/keys/{spec}-{test_id}-paper-{number}.md"
+
+
 def law_page(slug: str) -> str:
     return f"legislation/{slug}.md"
 

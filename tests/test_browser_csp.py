@@ -12,6 +12,7 @@ import functools
 import http.server
 import re
 import threading
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -219,9 +220,23 @@ def test_search_finds_a_known_word(csp_page, csp_url, address):
     assert page.outside == [], page.outside
 
 
-def test_hosting_guide_shows_the_policy_the_tests_use(root):
-    """Centres copy the header from docs/hosting.md: it must be the policy tested above, in
-    every server snippet (Apache, nginx, IIS) and the plain copy."""
+# A header in a server snippet: Apache's `Header always set NAME "..."`, nginx's
+# `add_header NAME "..." always;`, IIS's `name="NAME" value="..."`.
+GUIDE_HEADER = re.compile(r'Content-Security-Policy"?\s+(?:value=)?"([^"]*)"')
+
+
+def test_hosting_guide_shows_the_policy_the_tests_use(root, tmp_path):
+    """Centres copy the header from docs/hosting.md: every server snippet (the nginx and
+    Apache folders, Apache, nginx and IIS) and the plain copy must give exactly the header
+    this file's test server sends."""
+    (tmp_path / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
+    with serve_with_csp(tmp_path) as url, urllib.request.urlopen(url) as response:
+        served = response.headers["Content-Security-Policy"]
+    assert served == CONTENT_SECURITY_POLICY
     guide = (root / "docs" / "hosting.md").read_text(encoding="utf-8")
-    assert guide.count(CONTENT_SECURITY_POLICY) == 4
+    snippets = GUIDE_HEADER.findall(guide)
+    assert len(snippets) >= 5, snippets
+    assert set(snippets) == {served}
+    assert f"\n{served}\n" in guide  # the plain copy
     assert "frame-ancestors 'self' https://lms." in guide  # how to allow an LMS to embed it
+    assert "frame-ancestors 'self' https://moodle." in guide

@@ -44,8 +44,12 @@ class Page(HTMLParser):
         for name in ("id", "name") if tag == "a" else ("id",):
             if values.get(name):
                 self.ids.add(values[name])
+        # 404.html's site-root probes (overrides/404.html) look for the site's top folder at
+        # several depths, so all but one are meant to miss; the browser test in
+        # tests/test_hosting.py checks that the right one is found.
+        probe = tag == "script" and "data-csh-probe" in values
         for attr, value in attrs:
-            if (tag, attr) in LINK_ATTRS and value is not None:
+            if (tag, attr) in LINK_ATTRS and value is not None and not probe:
                 self.links.append(value)
         # The alias pages' no-script fallback is a link too.
         if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":

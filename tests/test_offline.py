@@ -55,3 +55,96 @@ def test_offline_evidence_planner(browser, offline_site):
     assert href.endswith("svq-4-cs/units/1.html")
     assert outside == []
     page.close()
+
+
+# ---- site-offline.zip (`make offline`; generator/offline_zip.py) -----------------------
+
+
+@pytest.fixture(scope="module")
+def offline_zip(offline_site, tmp_path_factory):
+    from generator.offline_zip import pack
+
+    out = tmp_path_factory.mktemp("zip") / "site-offline.zip"
+    assert pack(offline_site, out) > 100
+    return out
+
+
+@pytest.fixture(scope="module")
+def unzipped(offline_zip, tmp_path_factory):
+    import zipfile
+
+    dest = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(dest)
+    return dest
+
+
+def test_offline_zip_is_the_same_on_every_build(offline_site, offline_zip, tmp_path):
+    """Another copy of the same files, with other timestamps, packs to the same bytes."""
+    import os
+    import shutil
+    import zipfile
+
+    from generator.offline_zip import pack
+
+    copy = tmp_path / "copy"
+    shutil.copytree(offline_site, copy)
+    for path in copy.rglob("*"):
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+    again = tmp_path / "again.zip"
+    pack(copy, again)
+    assert again.read_bytes() == offline_zip.read_bytes()
+    with zipfile.ZipFile(offline_zip) as archive:
+        names = archive.namelist()
+        assert names == sorted(names) and "index.html" in names and "404.html" in names
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    files = sorted(p.relative_to(offline_site).as_posix() for p in offline_site.rglob("*") if p.is_file())
+    assert names == files
+
+
+def test_unzipped_copy_works_from_file_with_no_network(browser, unzipped):
+    """Unzipped, from file://: a search, a practice question, a flashcard and a planner tick."""
+    from .quizdriver import answer, bank_items
+
+    page = browser.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "blob:")) else None)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    page.goto((unzipped / "index.html").as_uri())
+    page.keyboard.press("/")
+    # From file:// the index loads through a script and a frame; a query typed before it is
+    # ready is dropped, so wait for Material's "ready" text and type as a learner would.
+    page.wait_for_function(
+        "(document.querySelector('.md-search-result__meta') || {}).textContent === 'Type to start searching'",
+        timeout=60000,
+    )
+    page.locator("input.md-search__input").press_sequentially("complaint")
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=60000)
+    assert ".html" in result.get_attribute("href")
+
+    page.goto((unzipped / "cg-4417/units/201.html").as_uri())
+    quiz = page.locator('[data-quiz-mode="practice"]')
+    quiz.locator("button.csh-begin").click()
+    question = quiz.locator("section.csh-question:visible")
+    item = bank_items("cg-4417", "201")[question.get_attribute("data-item-id")]
+    answer(question, item)
+    quiz.locator("button.csh-check").click()
+    assert quiz.locator(".csh-feedback").is_visible()
+
+    page.goto((unzipped / "glossary/flashcards.html").as_uri())
+    deck = page.locator("[data-csh-flashcards]")
+    deck.locator("button.csh-fc-flip").click()
+    deck.locator(".csh-fc-back").wait_for()
+    assert deck.locator("button.csh-fc-know").is_visible()
+
+    page.goto((unzipped / "svq-4-cs/units/1.html").as_uri())
+    row = page.locator('.csh-planner-row[data-row="pc-2"]')
+    row.locator("input[name=done]").check()
+    page.goto((unzipped / "evidence.html").as_uri())
+    counts = page.locator('.csh-portfolio-counts[data-evidence-unit="svq-4-cs/1"]')
+    assert counts.get_attribute("data-criteria-done") == "1"
+    assert outside == [] and errors == []
+    page.close()

@@ -10,6 +10,7 @@ from typing import Any
 from .. import labels, urls
 from ..formatdoc import CONTENT_MODELS, model_tables
 from ..markdown_text import md_escape
+from . import papers
 from .activities import activity_view
 from .base import Facts, Page
 from .offers import offer
@@ -132,6 +133,7 @@ def _tutors(facts: Facts) -> dict[str, Any]:
     return {
         "sections": sections,
         "keys": keys,
+        "paper_keys": papers.paper_key_links(facts, urls.TUTORS),
         "item_stats_link": urls.relative(urls.TUTORS, urls.ITEM_STATS),
         "lms_link": urls.relative(urls.TUTORS, urls.LMS_GUIDE),
         "downloads": [

@@ -12,6 +12,7 @@ from ..markdown_text import front_matter, md_escape, md_inline
 from ..models import TestSpec, Unit
 from .base import Facts, Page, spec_trail, trail
 from .outcome import revise_links
+from .papers import paper_links
 from .quiz_block import quiz_block
 from .quiz_payloads import mock_payload, reviewed
 
@@ -64,6 +65,7 @@ def _test_context(
         "amount_heading": "Marks" if test.marks else "Questions",
         "rows": rows,
         "total": test.marks if test.marks else test.questions,
+        "papers": paper_links(path, data.slug, test.id),
         "quiz": quiz_block(
             path,
             payload,

@@ -6,7 +6,7 @@
    into the code.  Behaviour is otherwise Material 9.x's, line for line. */
 (function () {
   var scope = document.currentScript.getAttribute("data-md-scope");
-  window.__md_scope = new URL(scope, location);
+  window.__md_scope = new URL(scope, document.baseURI);
   window.__md_hash = function (value) {
     // Array.from splits by code point, as Material's [...value] does.
     return Array.from(value).reduce(function (hash, ch) {
