@@ -52,3 +52,44 @@ def test_phone_search_button_and_shortcut(browser, site_url):
     assert any("legislation/equality-act-2010/" in h for h in _results(page))
     assert len(asked) == 1
     context.close()
+
+
+# What learners look for, and a page each query must still reach after the index was slimmed
+# (generator/search_text.py and the data-search-exclude marks in the templates).
+LEARNER_QUERIES = [
+    ("Delivery of effective customer service", r"/cg-4417/units/201/(\?|$)"),  # a unit, by title
+    ("Describe the principles of customer service", r"/cg-4417/units/201/lo-1/"),  # an outcome page
+    ("1.1.2", r"/cg-4417/units/201/\?[^#]*#lo-1$"),  # a criterion, by its number
+    ("Quality scorecard", r"/glossary/"),  # a glossary term
+    ("Consumer Rights Act", r"/legislation/consumer-rights-act-2015/"),  # a law
+    ("body language", r"/units/[^/]+/lo-\d+/\?[^#]*#body-language$"),  # a topic in the notes
+]
+
+
+def test_learner_queries_find_their_pages(page, site_url):
+    page.goto(site_url + "btec-l2-cso/units/1/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    for query, expected in LEARNER_QUERIES:
+        box.fill(query)
+        box.press("End")  # Material reads the query on keyup
+        page.wait_for_function(
+            """(want) => [...document.querySelectorAll('.md-search-result__item a')]
+                 .some((a) => new RegExp(want).test(a.getAttribute('href')))""",
+            arg=expected,
+            timeout=60000,
+        )
+
+
+def test_index_keeps_out_what_learners_never_search(built_site):
+    """Answer keys, tutors' text, quiz boilerplate and repeated official lines stay out."""
+    import json
+
+    docs = json.loads((built_site / INDEX).read_text(encoding="utf-8"))["docs"]
+    text = " ".join(d["title"] + " " + d["text"] for d in docs)
+    locations = [d["location"] for d in docs]
+    assert not any(loc.startswith(("tutors/", "content-format/")) for loc in locations)
+    for boilerplate in ("Copy link to", "This quiz needs JavaScript", "Used in:", "Check yourself", "Retail example"):
+        assert boilerplate not in text, boilerplate
+    # A criterion is indexed once, on its unit page, not again on its outcome page.
+    assert sum("Identify the purpose of customer service" in d["text"] for d in docs) == 1
