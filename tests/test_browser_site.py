@@ -51,7 +51,7 @@ def test_search_finds_unique_selling_point_on_unit_201(page, site_url):
     page.keyboard.press("/")  # Material's search shortcut, keyboard only
     page.locator("input.md-search__input").fill("Unique Selling Point")
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15000)
+    results.first.wait_for(timeout=60000)  # the index is built when search opens
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any("cg-4417/units/201/" in h for h in hrefs), hrefs
 

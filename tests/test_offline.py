@@ -147,4 +147,21 @@ def test_unzipped_copy_works_from_file_with_no_network(browser, unzipped):
     counts = page.locator('.csh-portfolio-counts[data-evidence-unit="svq-4-cs/1"]')
     assert counts.get_attribute("data-criteria-done") == "1"
     assert outside == [] and errors == []
+
+
+def test_offline_search_index_loads_only_when_search_is_opened(browser, offline_site):
+    """From file:// the index is search/search_index.js; it too waits until search is used."""
+    page = browser.new_page()
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if "search_index" in r.url else None)
+    page.goto((offline_site / "cg-4417/units/201.html").as_uri())
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert asked == []
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("Consumer Rights Act")
+    box.press("End")  # Material reads the query on keyup
+    page.locator(".md-search-result__item a").first.wait_for(timeout=60000)
+    assert asked and all("search_index" in url for url in asked)
     page.close()

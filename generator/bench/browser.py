@@ -40,6 +40,8 @@ PAGE_KINDS = {
     "home": "",
     "specification": "cg-4417/",
     "unit": "cg-4417/units/201/",
+    "unit (BTEC L2)": "btec-l2-cso/units/1/",
+    "outcome": "cg-4417/units/201/lo-1/",
     "alias": "cg-4417/units/271/",
     "mock test": "cg-4417/tests/201/",
     "answer key": "tutors/keys/cg-4417-201/",
@@ -60,6 +62,7 @@ class Transfer:
 
     html: int = 0
     own: int = 0  # the project's CSS and JS (overrides/assets)
+    own_js: int = 0  # the JS part of `own` (issue #14: at most 25 kB per page)
     theme: int = 0  # Material's bundle, stylesheets, search worker, favicon
     data: int = 0  # search index, sitemap, generated JSON
     requests: int = 0
@@ -155,7 +158,14 @@ def measure_pages(
                 context.on("requestfinished", finished)
                 page = context.new_page()
                 page.goto(base + rel, wait_until="networkidle")
-                page.wait_for_timeout(300)  # late worker fetches (search index)
+                # Late fetches: the search worker and the scripts loader.js adds can finish after
+                # networkidle on a busy machine, so wait until nothing new arrives for 300 ms.
+                count = -1
+                for _ in range(20):
+                    page.wait_for_timeout(300)
+                    if len(seen) == count:
+                        break
+                    count = len(seen)
                 # requestfinished also fires for memory-cache hits (the alias page loads its
                 # target, which reuses the assets), so each URL counts once per visit.
                 first, documents = Transfer(), set()
@@ -165,6 +175,8 @@ def measure_pages(
                     _add(
                         first, "html" if rtype == "document" else owner(path, own_assets), gz_size(file_for(site, path))
                     )
+                    if path in own_assets and path.endswith(".js"):
+                        first.own_js += gz_size(file_for(site, path))
                     first.requests += 1
                 # Repeat visit in the same browser: leave, come back, see what the server sends.
                 page.goto("about:blank")

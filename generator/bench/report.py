@@ -18,6 +18,14 @@ UNIT_PAGE = "cg-4417/units/201/index.html"
 # Targets from the performance brief, shown beside the figures they judge.
 TARGET_SHARE = 0.20
 TARGET_SLACK = 1.05  # growth at N times the content may be up to 1.05 N (10.5 at 10x)
+# Issue #14's page-weight budgets, gzipped bytes (and milliseconds, and a ratio).
+BUDGET_FIRST_VISIT = 300_000  # a unit page's first visit, everything the browser fetches
+BUDGET_INDEX = 300_000
+BUDGET_OWN_JS = 25_000  # per page
+BUDGET_UNIT_HTML = 60_000
+BUDGET_OUTCOME_HTML = 40_000
+BUDGET_MOCK_MS = 50.0
+BUDGET_QUIZ_RATIO = 1.2
 
 
 def gz(data: bytes) -> int:
@@ -40,10 +48,22 @@ def own_js(root: Path = ROOT) -> dict[str, int]:
     }
 
 
-def site_sizes(site: Path) -> dict[str, int]:
+def _largest(pages: list[Path], site: Path) -> tuple[str, int]:
+    sizes = sorted(((gz(p.read_bytes()), p.parent.relative_to(site).as_posix() + "/") for p in pages), reverse=True)
+    return (sizes[0][1], sizes[0][0]) if sizes else ("", 0)
+
+
+def site_sizes(site: Path) -> dict[str, Any]:
     index = (site / "search" / "search_index.json").read_bytes()
     unit = site / UNIT_PAGE
+    units = [p for p in site.glob("*/units/*/index.html") if "csh-alias" not in p.read_text(encoding="utf-8")]
+    largest_unit, largest_unit_gz = _largest(units, site)
+    largest_outcome, largest_outcome_gz = _largest(list(site.glob("*/units/*/*/index.html")), site)
     return {
+        "largest_unit_page": largest_unit,
+        "largest_unit_html_gz": largest_unit_gz,
+        "largest_outcome_page": largest_outcome,
+        "largest_outcome_html_gz": largest_outcome_gz,
         "search_index_raw": len(index),
         "search_index_gz": gz(index),
         "unit_201_html_raw": unit.stat().st_size,
@@ -58,6 +78,7 @@ def collect(
     sizes: dict[str, int],
     browser: BrowserResults | None,
     root: Path = ROOT,
+    quiz_compare: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     js = own_js(root)
     result: dict[str, Any] = {
@@ -92,6 +113,11 @@ def collect(
             kind: asdict(t) | {"first_total": t.first.total, "repeat_total": t.repeat.total}
             for kind, t in browser.pages.items()
         }
+        result["own_js_gz_by_page_kind"] = {kind: t.first.own_js for kind, t in browser.pages.items()}
+        if quiz_compare is not None and "mock test" in browser.pages:
+            ours = browser.pages["mock test"].first.total
+            ratio = ours / quiz_compare["first_total"]
+            result["mkdocs_quiz"] = quiz_compare | {"ours_first_total": ours, "ratio": ratio}
         result["mock_test"] = (
             {
                 "runs": browser.mock_ms,
@@ -114,6 +140,10 @@ def _kb(n: float) -> str:
 
 def _mark(ok: bool) -> str:
     return "ok" if ok else "OVER"
+
+
+def _first_visit_mark(total: int) -> str:
+    return f"  budget {_kb(BUDGET_FIRST_VISIT)}: {_mark(total <= BUDGET_FIRST_VISIT)}"
 
 
 def table(r: dict[str, Any]) -> str:
@@ -153,10 +183,27 @@ def table(r: dict[str, Any]) -> str:
             ),
         ]
     rows += [
-        ("search index", _kb(r["search_index_raw"]), f"{_kb(r['search_index_gz'])} gzipped"),
+        (
+            "search index",
+            _kb(r["search_index_raw"]),
+            f"{_kb(r['search_index_gz'])} gzipped (budget {_kb(BUDGET_INDEX)}: "
+            f"{_mark(r['search_index_gz'] <= BUDGET_INDEX)}); fetched only when search is opened",
+        ),
+        (
+            "largest unit page HTML",
+            _kb(r["largest_unit_html_gz"]),
+            f"gzipped, {r['largest_unit_page']} (budget {_kb(BUDGET_UNIT_HTML)}: "
+            f"{_mark(r['largest_unit_html_gz'] <= BUDGET_UNIT_HTML)})",
+        ),
+        (
+            "largest outcome page HTML",
+            _kb(r["largest_outcome_html_gz"]),
+            f"gzipped, {r['largest_outcome_page']} (budget {_kb(BUDGET_OUTCOME_HTML)}: "
+            f"{_mark(r['largest_outcome_html_gz'] <= BUDGET_OUTCOME_HTML)})",
+        ),
         ("unit page cg-4417/units/201/", _kb(r["unit_201_html_raw"]), f"{_kb(r['unit_201_html_gz'])} gzipped"),
         (
-            "own JS (gzipped, no vendor)",
+            "own JS files, all (gzipped)",
             _kb(r["own_js_gz"]),
             ", ".join(f"{k} {_kb(v)}" for k, v in r["own_js_gz_by_file"].items()),
         ),
@@ -169,7 +216,18 @@ def table(r: dict[str, Any]) -> str:
                 f"{m['median_script_ms']:.1f} ms",
                 f"start->drawn {m['median_draw_ms']:.1f} + submit->results {m['median_score_ms']:.1f}, "
                 f"median of {len(m['runs'])} (fastest {m['min_script_ms']:.1f}); "
-                f"{m['median_with_layout_ms']:.1f} ms with layout",
+                f"{m['median_with_layout_ms']:.1f} ms with layout; budget {BUDGET_MOCK_MS:.0f} ms: "
+                f"{_mark(m['min_script_ms'] <= BUDGET_MOCK_MS)} (fastest run)",
+            )
+        )
+    q = r.get("mkdocs_quiz")
+    if q:
+        rows.append(
+            (
+                "mock vs mkdocs-quiz",
+                f"{q['ratio']:.2f}x",
+                f"first visit {_kb(q['ours_first_total'])} vs {_kb(q['first_total'])} for the same "
+                f"{q['questions']} questions (budget {BUDGET_QUIZ_RATIO}x: {_mark(q['ratio'] <= BUDGET_QUIZ_RATIO)})",
             )
         )
     width = max(len(a) for a, _, _ in rows)
@@ -178,16 +236,18 @@ def table(r: dict[str, Any]) -> str:
     if t:
         lines += ["", "transfer per page kind, gzipped (first visit: html + own + theme + data; repeat visit)"]
         head = (
-            f"{'page kind':<18} {'html raw':>10} {'html':>9} {'own':>9} {'theme':>9} {'data':>10} "
+            f"{'page kind':<18} {'html raw':>10} {'html':>9} {'own':>9} {'own js':>9} {'theme':>9} {'data':>10} "
             f"{'first':>10} {'req':>4} {'repeat':>9}"
         )
         lines.append(head)
         for kind, p in t.items():
             fv = p["first"]
             lines.append(
-                f"{kind:<18} {_kb(p['html_raw']):>10} {_kb(fv['html']):>9} {_kb(fv['own']):>9} "
+                f"{kind:<18} {_kb(p['html_raw']):>10} {_kb(fv['html']):>9} {_kb(fv['own']):>9} {_kb(fv['own_js']):>9} "
                 f"{_kb(fv['theme']):>9} {_kb(fv['data']):>10} {_kb(p['first_total']):>10} "
                 f"{fv['requests']:>4} {_kb(p['repeat_total']):>9}"
+                + (_first_visit_mark(p["first_total"]) if kind.startswith("unit") else "")
+                + ("" if fv["own_js"] <= BUDGET_OWN_JS else "  own JS OVER")
             )
     return "\n".join(lines)
 

@@ -16,6 +16,7 @@ from ..glossary_links import TermForm, link_terms
 from ..markdown_text import demote_headings, md_escape
 from ..models import Unit
 from ..relations import unit_laws
+from ..search_text import index_lead_only
 from ..teaching_models import EvidenceGuide, KnowledgeNotes, OutcomeNotes, SharedNotes, Teaching
 from .activities import activity_view
 from .base import Facts
@@ -100,7 +101,7 @@ def notes_view(
         "heading": heading,
         "anchor": urls.notes_anchor(notes.outcome or notes.content or ""),
         "criteria": [(c, urls.criterion_anchor(kind, c)) for c in notes.criteria],
-        "explanation": link_terms(demote_headings(explanation), forms, glossary),
+        "explanation": index_lead_only(link_terms(demote_headings(explanation), forms, glossary)),
         "examples": [(labels.SECTORS[ex.sector], ex.text) for ex in examples],
         "mistakes": [*(shared.mistakes if shared else []), *notes.mistakes],
         "check_yourself": [*(shared.check_yourself if shared else []), *notes.check_yourself],
@@ -113,7 +114,7 @@ def knowledge_notes_view(notes: KnowledgeNotes, forms: list[TermForm], glossary:
         "title": md_escape(notes.title),
         "anchor": urls.knowledge_notes_anchor(notes.knowledge),
         "knowledge": [(k, urls.knowledge_anchor(k)) for k in notes.knowledge],
-        "explanation": link_terms(demote_headings(notes.explanation), forms, glossary),
+        "explanation": index_lead_only(link_terms(demote_headings(notes.explanation), forms, glossary)),
         "examples": [(labels.SECTORS[ex.sector], ex.text) for ex in notes.examples],
     }
 

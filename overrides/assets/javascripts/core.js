@@ -24,6 +24,7 @@
  *   review-due.js      reviewDue {run, dueItems, loadUnits}; review-items (generated,
  *                      assets/review/*.js) fill reviewItems
  *   routes.js          routes {check, groupLabel} (also window.CSHRoutes)
+ *   loader.js          loader {SCRIPTS, NEEDS, wanted, loadPage}: which page loads which script
  * quiz.js starts the quizzes and keeps window.CSHQuiz for the engine tests; hub.js and
  * flashcards.js export nothing.
  */
@@ -332,10 +333,23 @@
    * @param {function(): void} fn
    */
   function onPage(fn) {
+    inits.push(fn);
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
     else fn();
-    var doc$ = /** @type {any} */ (window).document$;
-    if (doc$ && typeof doc$.subscribe === "function") doc$.subscribe(fn);
+  }
+
+  /** Every page script's init, in the order they registered. @type {Array<function(): void>} */
+  var inits = [];
+  function runInits() { inits.forEach(function (fn) { fn(); }); }
+  // One subscription for all of them: after a page swap, loader.js first adds the scripts the
+  // new page needs (they run their own init as they load), then every init runs again, so an
+  // older script never starts a root before the script that draws it has arrived.
+  var pages$ = /** @type {any} */ (window).document$;
+  if (pages$ && typeof pages$.subscribe === "function") {
+    pages$.subscribe(function () {
+      var loader = CSHub.loader;
+      if (loader) loader.loadPage().then(runInits); else runInits();
+    });
   }
 
   /**

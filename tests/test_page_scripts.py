@@ -1,0 +1,76 @@
+"""The per-page script loader (overrides/assets/javascripts/loader.js): its table names every
+page script, every need a page asks for is in it, and pages load only what they need."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+ALWAYS = {"core.js", "hub.js", "loader.js"}  # mkdocs.yml extra_javascript
+
+
+def _table() -> tuple[list[str], dict[str, list[str]]]:
+    text = (SCRIPTS / "loader.js").read_text(encoding="utf-8")
+    order = re.findall(r'"([\w-]+\.js)"', text[text.index("var SCRIPTS") : text.index("];")])
+    quiz = re.findall(r'"([\w-]+\.js)"', text[text.index("var QUIZ") : text.index("var NEEDS")])
+    needs: dict[str, list[str]] = {}
+    for name, body in re.findall(r"^\s+([\w-]+): (.+?)(?:,)?$", text[text.index("var NEEDS") :], re.M):
+        if name in ("SCRIPTS", "NEEDS", "wanted", "loadPage"):
+            continue
+        needs[name] = (quiz if "QUIZ" in body else []) + re.findall(r'"([\w-]+\.js)"', body)
+    return order, needs
+
+
+def test_every_page_script_is_in_the_loader_table():
+    order, needs = _table()
+    files = {p.name for p in SCRIPTS.glob("*.js")} - ALWAYS
+    assert sorted(order) == sorted(files), "add new scripts to SCRIPTS in loader.js"
+    assert len(order) == len(set(order))
+    used = {f for fs in needs.values() for f in fs}
+    assert used <= set(order)
+    assert used == set(order), f"scripts no need pulls in: {set(order) - used}"
+
+
+def test_mkdocs_loads_only_the_always_scripts():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = config[config.index("extra_javascript:") :].split("\n\n")[0]
+    assert re.findall(r"javascripts/([\w-]+\.js)", block) == ["core.js", "hub.js", "loader.js"]
+
+
+def test_every_need_a_page_asks_for_is_known(real_pages):
+    _, needs = _table()
+    asked = set()
+    for text in real_pages.values():
+        for value in re.findall(rb'data-csh-needs="([^"]*)"', text):
+            asked.update(value.decode().split())
+    assert asked, "no page asks for a script"
+    assert asked <= set(needs), asked - set(needs)
+    # Every kind of page root asks for its scripts.
+    assert {"practice", "mock", "progress", "routes", "flashcards", "planner", "portfolio"} <= asked
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_pages_load_only_what_they_need_and_instant_navigation_adds_the_rest(page, site_url, errors):
+    scripts = "() => [...document.scripts].map((s) => s.src.split('/').pop()).filter((s) => s.endsWith('.js'))"
+    page.goto(site_url + "glossary/")
+    page.wait_for_load_state("networkidle")
+    own = set(page.evaluate(scripts)) - {"bundle.a5f9d56c.min.js"}
+    assert not any(s.startswith(("quiz", "evidence", "routes", "flashcards")) for s in own), own
+    # Instant navigation to a unit page: the practice scripts arrive, and the quiz starts.
+    page.locator("article a[href*='cg-4417/units/201/']").first.click()
+    page.wait_for_url("**/cg-4417/units/201/")
+    quiz = page.locator('[data-quiz-mode="practice"]')
+    quiz.locator("button.csh-begin").click()
+    assert quiz.locator("section.csh-question").count() == 1
+    assert "quiz-mock.js" not in page.evaluate(scripts)
+    # And on to the mock test, which needs quiz-mock.js the unit page did not load.
+    page.locator("a[href*='cg-4417/tests/201/']").first.click()
+    page.wait_for_url("**/cg-4417/tests/201/")
+    page.locator('[data-quiz-mode="mock"] button.csh-begin').click()
+    assert page.locator("section.csh-question").count() == 45
+    assert errors == []
