@@ -10,7 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
-ALWAYS = {"core.js", "hub.js", "loader.js"}  # mkdocs.yml extra_javascript
+ALWAYS = {"core.js", "hub.js", "loader.js", "print.js"}  # mkdocs.yml extra_javascript
+PACKAGE_ONLY = {"scorm.js"}  # only in the SCORM packages (generator/lms/scorm.py), never on the site
 
 
 def _table() -> tuple[list[str], dict[str, list[str]]]:
@@ -27,7 +28,7 @@ def _table() -> tuple[list[str], dict[str, list[str]]]:
 
 def test_every_page_script_is_in_the_loader_table():
     order, needs = _table()
-    files = {p.name for p in SCRIPTS.glob("*.js")} - ALWAYS
+    files = {p.name for p in SCRIPTS.glob("*.js")} - ALWAYS - PACKAGE_ONLY
     assert sorted(order) == sorted(files), "add new scripts to SCRIPTS in loader.js"
     assert len(order) == len(set(order))
     used = {f for fs in needs.values() for f in fs}
@@ -38,7 +39,7 @@ def test_every_page_script_is_in_the_loader_table():
 def test_mkdocs_loads_only_the_always_scripts():
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     block = config[config.index("extra_javascript:") :].split("\n\n")[0]
-    assert re.findall(r"javascripts/([\w-]+\.js)", block) == ["core.js", "hub.js", "loader.js"]
+    assert re.findall(r"javascripts/([\w-]+\.js)", block) == ["core.js", "hub.js", "loader.js", "print.js"]
 
 
 def test_every_need_a_page_asks_for_is_known(real_pages):

@@ -51,8 +51,7 @@
     // review-due.js adds "Review due in this unit" beside a unit's practice quiz and runs it.
     practice: QUIZ.concat(["quiz-practice.js", "review-due.js"]),
     mock: QUIZ.concat(["quiz-mock.js"]),
-    progress: QUIZ.concat(["quiz-practice.js", "progress-file.js", "quiz-progress.js", "review-due.js",
-      "progress-review.js"]),
+    progress: QUIZ.concat(["quiz-practice.js", "progress-file.js", "quiz-progress.js", "review-due.js", "progress-review.js"]),
     routes: ["routes.js"],
     flashcards: ["quiz-engine.js", "quiz-records.js", "review-schedule.js", "flashcards.js"],
     planner: ["evidence-records.js", "evidence-planner.js"],
