@@ -56,3 +56,60 @@ def test_home_cards_count_per_qualification(page, site_url, errors, slug):
         shown = re.search(r"(\d+) timed mock tests?", text)
         assert (int(shown.group(1)) if shown else 0) == len(mocks), f"{qual['id']}: {text!r}"
     assert errors == []
+
+
+# 2. Review after a mock: the learner's answer and the right one are marked; filters.
+
+
+def _start_mock(page, url, paper):
+    page.goto(url)
+    root = page.locator('[data-quiz-mode="mock"]')
+    root.locator("input[inputmode=numeric]").fill(str(paper))
+    root.locator("button.csh-begin").click()
+    return root
+
+
+def test_mock_review_marks_answers_and_filters(page, site_url, errors):
+    from .quizdriver import answer, bank_items
+
+    items = bank_items("cg-4417", "201")
+    root = _start_mock(page, site_url + "cg-4417/tests/201/", 7)
+    ids = root.locator("section.csh-question").evaluate_all("els => els.map(e => e.dataset.itemId)")
+    visible = root.locator("section.csh-question:visible")
+    answer(visible, items[ids[0]], right=True)
+    visible.locator("button.csh-next").click()
+    answer(visible, items[ids[1]], right=False)
+    visible.locator("button.csh-flag").click()
+    root.locator("button.csh-submit").click()
+    root.locator("button.csh-confirm-submit").click()
+    review = root.locator(".csh-review")
+    first, second = (review.locator(f'section[data-item-id="{i}"]') for i in ids[:2])
+    # Right: the one option is both the learner's answer and the correct answer.
+    mine = first.locator("label.csh-option", has_text="Your answer")
+    assert mine.count() == 1 and "Correct answer" in mine.inner_text()
+    # Wrong: the learner's option and the correct option are named, each with an icon.
+    mine = second.locator("label.csh-option", has_text="Your answer")
+    right = second.locator("label.csh-option", has_text="Correct answer")
+    assert mine.count() == 1 and right.count() == 1
+    assert "Correct answer" not in mine.inner_text() and "Your answer" not in right.inner_text()
+    for label in (mine, right):
+        icon = label.locator(".csh-mark-icon")
+        assert icon.count() == 1 and icon.get_attribute("aria-hidden") == "true"
+        assert icon.evaluate("e => e.getBoundingClientRect().width") > 0
+    # Filters: real buttons with counts, usable from the keyboard.
+    filters = review.locator(".csh-review-filter button")
+    assert filters.all_inner_texts() == ["All (45)", "Wrong (44)", "Flagged (1)"]
+    assert filters.nth(0).get_attribute("aria-pressed") == "true"
+    filters.nth(2).focus()
+    page.keyboard.press("Enter")
+    assert filters.nth(2).get_attribute("aria-pressed") == "true"
+    assert review.locator("section.csh-question:visible").evaluate_all("els => els.map(e => e.dataset.itemId)") == [
+        ids[1]
+    ]
+    filters.nth(1).focus()
+    page.keyboard.press("Space")
+    shown = review.locator("section.csh-question:visible").evaluate_all("els => els.map(e => e.dataset.itemId)")
+    assert len(shown) == 44 and ids[0] not in shown
+    filters.nth(0).click()
+    assert review.locator("section.csh-question:visible").count() == 45
+    assert errors == []

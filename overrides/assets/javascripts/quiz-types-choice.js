@@ -49,10 +49,30 @@
       label.appendChild(el("span", { html: c.html }));
       if (c.index != null) label.setAttribute("data-option-index", String(c.index));
       if (c.value != null) label.setAttribute("data-option-value", String(c.value));
+      // Locked means the mock's review: name the learner's answer and the right one in
+      // words and with a shape, since a greyed radio alone says neither.
+      if (locked) reviewMarks(label, input.checked, item.type === "true-false" ? c.value === item.answer : !!item.options[c.index].correct);
       fieldset.appendChild(label);
     });
     box.appendChild(fieldset);
     return box;
+  }
+
+  /**
+   * @param {HTMLElement} label
+   * @param {boolean} chosen
+   * @param {boolean} correct
+   */
+  function reviewMarks(label, chosen, correct) {
+    if (correct) label.setAttribute("data-correct", "");
+    if (chosen) label.setAttribute("data-chosen", "");
+    if (chosen) label.appendChild(mark("csh-mark--yours" + (correct ? "" : " csh-mark--wrong"), correct ? "\u2714" : "\u2716", "Your answer"));
+    if (correct) label.appendChild(mark("csh-mark--correct", "\u2714", "Correct answer"));
+  }
+
+  /** @param {string} cls @param {string} icon @param {string} text @returns {HTMLElement} */
+  function mark(cls, icon, text) {
+    return el("span", { class: "csh-mark " + cls }, [el("span", { class: "csh-mark-icon", "aria-hidden": "true", text: icon }), text]);
   }
 
   function correctOptionsHtml(item) {
