@@ -113,3 +113,84 @@ def test_mock_review_marks_answers_and_filters(page, site_url, errors):
     filters.nth(0).click()
     assert review.locator("section.csh-question:visible").count() == 45
     assert errors == []
+
+
+# 3. Short answers: normalised, one typo per six letters, and "I was right".
+
+SHORT_CASES = [
+    ("201-2-03", "a customer charter", True),
+    ("201-2-03", "customer's charter", True),
+    ("201-2-03", "The Customer Charters.", True),
+    ("201-2-03", "chartre", True),  # two letters swapped: one typo
+    ("201-2-03", "customer  -  charter", True),
+    ("201-2-03", "policy", False),
+    ("201-2-03", "zzz not it", False),
+    ("201-1-24", "unique seling point", True),
+    ("201-1-24", "Unique Selling Point\u2019s", True),
+    ("201-1-24", "unique selling", False),
+    ("201-1-24", "usp", False),
+]
+
+
+@pytest.mark.parametrize("item_id, text, right", SHORT_CASES)
+def test_short_answers_forgive_form_and_typos(page, site_url, item_id, text, right):
+    page.goto(site_url + "cg-4417/units/201/")
+    page.wait_for_function("() => !!(window.CSHub && window.CSHub.engine && window.CSHub.engine.shortMatches)")
+    item = {**next(i for i in _bank("cg-4417", "201") if i["id"] == item_id), "marks": 1}
+    item.setdefault("case_sensitive", False)
+    got = page.evaluate("a => window.CSHub.engine.score(a[0], {text: a[1]}).correct", [item, text])
+    assert got is right, f"{text!r} for {item['accept']}"
+
+
+def test_short_answer_distance_and_limits(page, site_url):
+    page.goto(site_url + "cg-4417/units/201/")
+    page.wait_for_function("() => !!(window.CSHub && window.CSHub.engine && window.CSHub.engine.shortMatches)")
+    e = "window.CSHub.engine"
+    assert page.evaluate(f"{e}.editDistance('abcd', 'abdc')") == 1
+    assert page.evaluate(f"{e}.editDistance('kitten', 'sitting')") == 3
+    # Under five letters nothing is forgiven; digits must match exactly.
+    assert page.evaluate(f"{e}.shortMatches('cat', ['car'])") is False
+    assert page.evaluate(f"{e}.shortMatches('Act 2010', ['Act 2015'])") is False
+    assert page.evaluate(f"{e}.shortMatches('usp', ['USP'], true)") is False
+    assert page.evaluate(f"{e}.shortMatches('the USP', ['USP'], true)") is True
+    # An override counts as right; a stored override on an empty answer does not.
+    item = {"type": "short", "marks": 2, "accept": ["charter"], "case_sensitive": False}
+    assert page.evaluate(f"i => {e}.score(i, {{text: 'my words', override: true}}).score", item) == 2
+    assert page.evaluate(f"i => {e}.score(i, {{text: '', override: true}}).score", item) == 0
+
+
+def _bank(spec: str, unit: str) -> list[dict]:
+    return yaml.safe_load((ROOT / "quizzes" / spec / f"{unit}.yml").read_text(encoding="utf-8"))["items"]
+
+
+def test_short_answer_i_was_right_counts(page, site_url, errors):
+    from .quizdriver import answer, bank_items
+
+    items = bank_items("cg-4417", "201")
+    page.goto(site_url + "cg-4417/units/201/lo-2/")
+    root = page.locator('[data-quiz-mode="practice"]')
+    root.locator("button.csh-begin").click()
+    for _ in range(40):
+        q = root.locator("section.csh-question")
+        item = items[q.get_attribute("data-item-id")]
+        if item["type"] == "short":
+            break
+        answer(q, item)
+        root.locator("button.csh-check").click()
+        root.locator("button.csh-next").click()
+    else:
+        pytest.fail("no short answer item came up")
+    q.locator("input.csh-short").fill("my own words entirely")
+    root.locator("button.csh-check").click()
+    feedback = root.locator(".csh-feedback")
+    assert "Not quite" in feedback.inner_text()
+    overrule = feedback.get_by_role("button", name="I was right")
+    overrule.focus()
+    page.keyboard.press("Enter")
+    assert "Marked right by you" in feedback.locator(".csh-verdict").inner_text()
+    assert overrule.count() == 0 and "You marked this answer right." in feedback.inner_text()
+    root.locator("button.csh-next").click()
+    root.locator("button.csh-end").click()
+    total = root.locator("[data-result-total]")
+    assert total.get_attribute("data-score") == total.get_attribute("data-max")
+    assert errors == []
