@@ -194,3 +194,46 @@ def test_short_answer_i_was_right_counts(page, site_url, errors):
     total = root.locator("[data-result-total]")
     assert total.get_attribute("data-score") == total.get_attribute("data-max")
     assert errors == []
+
+
+# 4. Multi-select feedback names its option; matching feedback names the wrong rows.
+
+
+def _plain(markdown: str) -> str:
+    return re.sub(r"[*_`]", "", markdown).strip()
+
+
+def test_multiple_and_matching_feedback_name_options_and_rows(page, site_url, errors):
+    from .quizdriver import answer, bank_items
+
+    items = bank_items("cg-4417", "201")
+    page.goto(site_url + "cg-4417/units/201/lo-1/")
+    root = page.locator('[data-quiz-mode="practice"]')
+    root.locator("button.csh-begin").click()
+    seen: set[str] = set()
+    for _ in range(80):
+        q = root.locator("section.csh-question")
+        item = items[q.get_attribute("data-item-id")]
+        kind = item["type"]
+        wrong = kind in ("multiple", "matching") and kind not in seen
+        answer(q, item, right=not wrong)
+        root.locator("button.csh-check").click()
+        feedback = root.locator(".csh-feedback")
+        if wrong and kind == "multiple":
+            lines = feedback.locator(".csh-option-feedback").all_inner_texts()
+            picked = [o for i, o in enumerate(item["options"]) if not o.get("correct") or i == 0]
+            for option in picked:
+                assert any(_plain(option["text"]) in line for line in lines), (option["text"], lines)
+            assert all(("You chose" in line) or ("You did not choose" in line) for line in lines), lines
+        if wrong and kind == "matching":
+            rows = feedback.locator(".csh-match-review li").all_inner_texts()
+            assert len(rows) == len(item["pairs"]), rows  # every row was shifted, so every row is wrong
+            for pair, row in zip(item["pairs"], rows, strict=True):
+                assert _plain(pair["prompt"]) in row and f"the right match is \u201c{pair['answer']}\u201d" in row
+        if wrong:
+            seen.add(kind)
+        if seen == {"multiple", "matching"}:
+            break
+        root.locator("button.csh-next").click()
+    assert seen == {"multiple", "matching"}
+    assert errors == []
