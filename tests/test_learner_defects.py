@@ -237,3 +237,47 @@ def test_multiple_and_matching_feedback_name_options_and_rows(page, site_url, er
         root.locator("button.csh-next").click()
     assert seen == {"multiple", "matching"}
     assert errors == []
+
+
+# 5. Key-term tooltips: a tap opens them in place and they stay on screen; keyboard too.
+
+
+def test_term_tooltips_open_on_tap_and_stay_on_screen(browser, site_url, errors):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    phone = context.new_page()
+    try:
+        phone.goto(site_url + "cg-4417/units/201/lo-1/")
+        terms = phone.locator("article a.csh-term[data-tip]")
+        assert terms.count() >= 3
+        for i in range(3):
+            term = terms.nth(i)
+            term.scroll_into_view_if_needed()
+            term.tap()
+            tip = phone.locator(".csh-tooltip")
+            tip.wait_for()
+            assert phone.url.split("#")[0].endswith("/cg-4417/units/201/lo-1/"), "a tap left for the glossary"
+            box = tip.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+            assert term.get_attribute("aria-describedby") == tip.get_attribute("id")
+            phone.keyboard.press("Escape")  # the open tip may cover the next term
+        # Tapping elsewhere closes it; the link inside the tooltip goes to the glossary term.
+        phone.locator("article h1").tap()
+        assert phone.locator(".csh-tooltip").count() == 0
+        term = terms.first
+        href = term.get_attribute("href")
+        term.tap()
+        phone.locator(".csh-tooltip a").tap()
+        phone.wait_for_url("**/glossary/#" + href.split("#")[1])
+    finally:
+        context.close()
+
+
+def test_term_tooltips_follow_keyboard_focus(page, site_url, errors):
+    page.goto(site_url + "cg-4417/units/201/lo-1/")
+    term = page.locator("article a.csh-term[data-tip]").first
+    term.focus()
+    tip = page.locator(".csh-tooltip")
+    assert tip.is_visible() and term.get_attribute("data-tip") in tip.inner_text()
+    page.keyboard.press("Escape")
+    assert tip.count() == 0
+    assert errors == []
