@@ -281,3 +281,49 @@ def test_term_tooltips_follow_keyboard_focus(page, site_url, errors):
     page.keyboard.press("Escape")
     assert tip.count() == 0
     assert errors == []
+
+
+# 6. Matching selects on a phone do not widen the page.
+
+RENDER_LONGEST_MATCHING = """(root, quiz) => {
+    const H = window.CSHub;
+    const longest = it => Math.max(...it.choices.map(c => c.length));
+    const item = quiz.items.filter(it => it.type === "matching").sort((a, b) => longest(b) - longest(a))[0];
+    root.innerHTML = "";
+    const block = H.quiz.questionBlock(item, 0, 1);
+    const order = H.engine.arrange(item, H.engine.rng(1));
+    block.appendChild(H.quiz.controls(item, order, {}, () => {}, false));
+    root.appendChild(block);
+    return item.choices.slice().sort((a, b) => b.length - a.length)[0];
+}"""
+
+
+def _payload(url: str) -> dict:
+    """The quiz payload exactly as the built page embeds it (the script empties its root)."""
+    import json
+    import urllib.request
+
+    html = urllib.request.urlopen(url).read().decode("utf-8")
+    raw = re.search(r'<script type="application/json" class="csh-quiz-data">(.*?)</script>', html, re.S)
+    return json.loads(raw.group(1).replace("<\\/", "</"))
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+def test_matching_selects_fit_a_phone(browser, site_url, errors, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "cg-4417/units/302/lo-3/")
+        root = page.locator('[data-quiz-mode="practice"]')
+        longest = root.evaluate(RENDER_LONGEST_MATCHING, _payload(site_url + "cg-4417/units/302/lo-3/"))
+        assert len(longest) > 80
+        selects = root.locator("table.csh-matching select")
+        for i in range(selects.count()):
+            selects.nth(i).select_option(longest)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"], f"{width} px wide"
+        for i in range(selects.count()):
+            box = selects.nth(i).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], box
+    finally:
+        context.close()
