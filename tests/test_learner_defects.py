@@ -327,3 +327,36 @@ def test_matching_selects_fit_a_phone(browser, site_url, errors, viewport):
             assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], box
     finally:
         context.close()
+
+
+# 7. The route planner's sticky verdict is one line and never covers a checkbox.
+
+
+@pytest.mark.parametrize("spec, qual", [("nvq-cco", "nvq-cco-l3"), ("svq-4-cs", "svq-4-cs")])
+def test_route_verdict_is_one_line_and_covers_nothing(phone, site_url, errors, spec, qual):
+    phone.goto(site_url + f"{spec}/")
+    root = phone.locator(f'[data-route-planner="{qual}"]')
+    boxes = root.locator("input[type=checkbox]")
+    for i in range(3):  # an invalid selection: many reasons to show
+        boxes.nth(i).check()
+    summary = root.locator(".csh-planner-summary")
+    target = boxes.nth(6)
+    # Put a checkbox just above where an 80 px bar would start, then click where it is.
+    target.scroll_into_view_if_needed()
+    phone.evaluate("y => window.scrollBy(0, y)", target.bounding_box()["y"] - (PHONE["height"] - 90) + 10)
+    bar = summary.bounding_box()
+    assert bar["height"] < 80, f"verdict bar is {bar['height']} px tall"
+    assert bar["y"] + bar["height"] <= PHONE["height"] + 1, "the verdict is not at the bottom of the screen"
+    box = target.bounding_box()
+    phone.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert target.is_checked(), "the verdict covered the checkbox"
+    # The details open on demand, outside the sticky bar.
+    more = summary.get_by_role("button", name="Details")
+    assert more.get_attribute("aria-expanded") == "false"
+    more.focus()
+    phone.keyboard.press("Enter")
+    details = root.locator(".csh-route-details")
+    assert more.get_attribute("aria-expanded") == "true" and details.is_visible()
+    assert details.locator("li").count() >= 1
+    assert summary.bounding_box()["height"] < 80
+    assert errors == []
