@@ -360,3 +360,22 @@ def test_route_verdict_is_one_line_and_covers_nothing(phone, site_url, errors, s
     assert details.locator("li").count() >= 1
     assert summary.bounding_box()["height"] < 80
     assert errors == []
+
+
+# Earlier fixes that must hold: the editors' "Content format" page is not in learners' menu.
+
+
+def test_content_format_is_not_in_the_learners_navigation(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "glossary/")  # the home page hides the navigation
+        nav = page.locator("nav.md-nav--primary")
+        nav.get_by_role("link", name="About this content").wait_for()
+        visible = [t.strip() for t in nav.locator("a:visible").all_inner_texts()]
+        assert "About this content" in visible and "Content format" not in visible, visible
+        assert nav.locator("label", has_text="For editors").count() >= 1
+        page.goto(site_url + "content-format/")
+        assert page.locator("h1").count() == 1
+    finally:
+        context.close()
