@@ -379,3 +379,52 @@ def test_content_format_is_not_in_the_learners_navigation(browser, site_url):
         assert page.locator("h1").count() == 1
     finally:
         context.close()
+
+
+# 8. Glossary: "Used in" grouped by qualification; a filter box with a live count.
+
+
+def test_glossary_used_in_is_grouped_and_terms_filter(page, site_url, errors):
+    page.goto(site_url + "glossary/")
+    entry = page.locator(".csh-term-entry", has=page.locator("#internal-customer"))
+    used = entry.locator("small").inner_text()
+    titles = [_spec(s)["short_title"] for s in ("cg-4417", "nvq-cco", "btec-l2-cso")]
+    assert not any(t in used for t in titles), used
+    assert used.count("C&G 4417") == 1 and "201" in used and "202" in used, used
+    box = page.get_by_label("Find a term")
+    total = page.locator(".csh-term-entry").count()
+    box.focus()
+    page.keyboard.type("customer char")
+    count = page.locator(".csh-glossary-count")
+    assert count.get_attribute("aria-live") == "polite"
+    shown = page.locator(".csh-term-entry:visible")
+    assert 1 <= shown.count() < total
+    assert count.inner_text() == f"{shown.count()} term{'s match' if shown.count() != 1 else ' matches'}."
+    assert all("charter" in t.lower() for t in shown.locator(".csh-term-name").all_inner_texts())
+    box.fill("")
+    assert page.locator(".csh-term-entry:visible").count() == total
+    assert errors == []
+
+
+def test_glossary_shows_every_term_without_javascript(browser, site_url):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "glossary/")
+        assert page.locator(".csh-term-entry:visible").count() == page.locator(".csh-term-entry").count() > 50
+        assert not page.locator("[data-csh-glossary-filter]").is_visible()
+        assert page.locator("#internal-customer").count() == 1  # the term anchors are unchanged
+    finally:
+        context.close()
+
+
+# 9. Search: a glossary hit opens its term, not the letter heading.
+
+
+def test_search_opens_the_glossary_term(page, site_url, errors):
+    page.goto(site_url + "glossary/")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("internal customer")
+    # The hit links to the term's own section (Material adds ?h=... before the anchor).
+    page.locator('.md-search-result a[href*="glossary/"][href$="#internal-customer"]').first.wait_for()
+    assert errors == []

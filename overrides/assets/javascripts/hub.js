@@ -98,10 +98,42 @@
   }, true);
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") hideTip(); });
 
+  // The glossary's "Find a term" box: hidden in the page so that, without JavaScript, every
+  // term simply shows.  Matches a term's name and aliases; letters left empty are hidden.
+  function setupGlossaryFilter(root) {
+    var box = root.querySelector("[data-csh-glossary-filter]");
+    if (!box || box.dataset.cshReady) return;
+    box.dataset.cshReady = "1";
+    box.hidden = false;
+    var input = /** @type {HTMLInputElement} */ (box.querySelector("input"));
+    var count = box.querySelector(".csh-glossary-count");
+    var entries = Array.prototype.slice.call(root.querySelectorAll(".csh-term-entry"));
+    var headings = Array.prototype.slice.call(root.querySelectorAll("article h2[id^='letter-']"));
+    input.addEventListener("input", function () {
+      var q = input.value.trim().toLowerCase();
+      var shown = 0;
+      entries.forEach(function (e) {
+        var name = e.querySelector(".csh-term-name");
+        var hit = !q || (name && name.textContent.toLowerCase().indexOf(q) >= 0);
+        e.hidden = !hit;
+        if (hit) shown++;
+      });
+      headings.forEach(function (h) {
+        var any = false;
+        for (var n = h.nextElementSibling; n && n.tagName !== "H2"; n = n.nextElementSibling) {
+          if (n.classList.contains("csh-term-entry") && !n.hidden) { any = true; break; }
+        }
+        h.hidden = !any;
+      });
+      count.textContent = q ? (shown === 1 ? "1 term matches." : shown + " terms match.") : "";
+    });
+  }
+
   function init() {
     followAlias(document);
     setupCopyButtons(document);
     setupTerms(document);
+    setupGlossaryFilter(document);
   }
 
   H.onPage(init);
