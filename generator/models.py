@@ -275,6 +275,9 @@ class Specification(Model):
     slug: Slug
     title: Text
     short_title: Text
+    short_name: Text | None = Field(
+        default=None, description="A few characters naming it in lists and page titles, e.g. 'C&G 4417'."
+    )
     awarding_body: Text
     source: Source
     summary: Markdown = Field(description="Our own description for learners (not specification text).")

@@ -50,7 +50,7 @@ def test_planner_shows_verdict_and_reasons(page, site_url, spec, qual, units, va
     root = tick(page, qual, units)
     summary = root.locator(".csh-planner-summary")
     assert summary.get_attribute("data-valid") == ("true" if valid else "false")
-    shown = [li.inner_text() for li in summary.locator("li").all()]
+    shown = [li.text_content() for li in root.locator(".csh-route-details li").all()]
     assert shown == check(rules, units)
     # The shareable link restores the same selection.
     link = root.locator("input.csh-route-link").input_value()

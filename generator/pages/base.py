@@ -87,6 +87,11 @@ class Facts:
     def spec_titles(self) -> dict[str, str]:
         return {d.slug: d.spec.short_title for d in self.corpus.specs.values()}
 
+    @cached_property
+    def spec_short_names(self) -> dict[str, str]:
+        """A few characters naming each specification in lists ('C&G 4417'), or its title."""
+        return {d.slug: d.spec.short_name or d.spec.short_title for d in self.corpus.specs.values()}
+
     def unit(self, spec: str, number: str) -> Unit:
         """The unit whose page a number (or alias) stands for; references are checked already."""
         unit = self.corpus.specs[spec].resolve(number)

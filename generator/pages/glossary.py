@@ -53,11 +53,17 @@ def _related(terms: list[tuple[str, Term]]) -> dict[str, list[tuple[str, str]]]:
 
 
 def _entry(facts: Facts, slug: str, term: Term, related: list[tuple[str, str]]) -> dict[str, Any]:
-    used_in = []
+    return {"slug": slug, "t": term, "used_in": _used_in(facts, slug), "related": related}
+
+
+def _used_in(facts: Facts, slug: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The units that use a term, grouped by specification: its short name once, then a
+    link per unit (a title repeated for every unit made the line unreadable)."""
+    groups: dict[str, list[tuple[str, str]]] = {}
     for ref in facts.term_units[slug]:
         spec, _, number = ref.partition("/")
-        used_in.append((f"{facts.spec_titles[spec]} {number}", unit_link(facts, urls.GLOSSARY, spec, number)))
-    return {"slug": slug, "t": term, "used_in": used_in, "related": related}
+        groups.setdefault(spec, []).append((number, unit_link(facts, urls.GLOSSARY, spec, number)))
+    return [(facts.spec_short_names[spec], links) for spec, links in groups.items()]
 
 
 def _deck(facts: Facts, terms: list[tuple[str, Term]]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..corpus import SpecData
 from ..labels import plural
+from ..models import Qualification, Unit
 from ..teaching import competence_unit
 from .base import Facts
 
@@ -47,14 +48,31 @@ class Offer:
         return f"{n} of its {self.units} units"
 
 
-def offer(facts: Facts, data: SpecData) -> Offer:
+def offer(facts: Facts, data: SpecData, qual: Qualification | None = None) -> Offer:
+    """What the specification offers, or, given one of its qualifications, what that
+    qualification offers: only the units its structure names (aliases counted once, as the
+    page they open) and the mocks whose units all belong to it."""
     layer = facts.corpus.teaching
     banks = facts.corpus.banks
+    units = data.units if qual is None else qualification_units(data, qual)
+    mocks = data.spec.tests
+    if qual is not None:
+        mocks = [t for t in mocks if all(data.resolve(n).number in units for n in t.units)]
     notes = practice = planner = evidence = 0
-    for number, unit in data.units.items():
+    for number, unit in units.items():
         entry = layer.entry(data.slug, number) if layer else None
         notes += bool(entry and (entry.teaching.notes or entry.teaching.knowledge_notes))
         evidence += bool(entry and entry.teaching.evidence)
         practice += any(i.status == "reviewed" for i in banks.items_for(data.slug, number)) if banks else 0
         planner += competence_unit(unit)
-    return Offer(len(data.units), notes, practice, planner, len(data.spec.tests), evidence)
+    return Offer(len(units), notes, practice, planner, len(mocks), evidence)
+
+
+def qualification_units(data: SpecData, qual: Qualification) -> dict[str, Unit]:
+    """The units a qualification's groups name, by the number of the page each opens."""
+    found: dict[str, Unit] = {}
+    for group in qual.groups:
+        for number in group.units:
+            unit = data.resolve(number)
+            found.setdefault(unit.number, unit)
+    return found

@@ -52,8 +52,8 @@ def build(facts: Facts) -> Iterator[Page]:
 def _home(facts: Facts) -> dict[str, Any]:
     cards = []
     for data in facts.specs:
-        offers = offer(facts, data).sentence()
         for qual in data.spec.qualifications:
+            offers = offer(facts, data, qual).sentence()
             title = md_escape(qual.title) + (f" ({md_escape(qual.number)})" if qual.number else "")
             about = md_escape(data.spec.awarding_body)
             if qual.level:

@@ -67,6 +67,7 @@ class Response(Fixed):
     order: list[int] | None = Field(default=None, description="ordering")
     moved: bool | None = Field(default=None, description="ordering: whether the learner moved a step")
     ticks: list[int] | None = Field(default=None, description="extended: marking points ticked")
+    override: bool | None = Field(default=None, description="short: the learner selected 'I was right'")
 
 
 class MockState(Fixed):

@@ -331,13 +331,18 @@
     if (timedOut || s.timedOut) box.appendChild(el("p", { class: "csh-timeout", text: "Time ran out, so your answers were submitted automatically." }));
     var tableHolder = el("div");
     box.appendChild(tableHolder);
+    var filter = null;
     var redraw = function () {
       tableHolder.innerHTML = "";
       tableHolder.appendChild(Q.resultsTable(root, self.outcomeSummary(), "Score"));
+      if (filter) filter.refresh();
     };
     redraw();
     var review = el("div", { class: "csh-review" });
     review.appendChild(el("h3", { text: "Review every answer" }));
+    var entries = [];
+    filter = Q.reviewFilter(entries);
+    review.appendChild(filter.node);
     s.paper.forEach(function (id, i) {
       var item = self.byId[id];
       var response = s.responses[id] = s.responses[id] || {};
@@ -349,7 +354,12 @@
         onTick: function () { self.save(); redraw(); self.record(); }
       }));
       review.appendChild(block);
+      entries.push({ block: block, flagged: !!s.flags[id], wrong: function () {
+        var r = E.score(item, response);
+        return r.score < r.max;
+      } });
     });
+    filter.refresh();
     box.appendChild(review);
     box.appendChild(button("Start a new paper", function () {
       H.store.remove(attemptKey(self.quiz));

@@ -58,6 +58,20 @@
     },
     answerHtml: function (item) {
       return item.pairs.map(function (p) { return p.prompt + " → " + H.escapeHtml(p.answer); }).join("; ");
+    },
+    // One line per row matched wrongly: the row, what the learner chose, the right match.
+    review: function (box, item, response) {
+      var list = el("ul", { class: "csh-match-review" });
+      item.pairs.forEach(function (p, i) {
+        var got = (response.matches || [])[i] || "";
+        if (got === p.answer) return;
+        list.appendChild(el("li", { html: "<strong>" + p.prompt.replace(/^\s*<p>([\s\S]*)<\/p>\s*$/, "$1") + ":</strong> " +
+          (got ? "you chose \u201C" + H.escapeHtml(got) + "\u201D" : "you chose nothing") +
+          "; the right match is \u201C" + H.escapeHtml(p.answer) + "\u201D." }));
+      });
+      if (!list.children.length) return;
+      box.appendChild(el("p", { class: "csh-match-review-head", html: "<strong>" + list.children.length + " of " + item.pairs.length + " rows wrong:</strong>" }));
+      box.appendChild(list);
     }
   });
 

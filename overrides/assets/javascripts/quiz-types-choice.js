@@ -49,22 +49,57 @@
       label.appendChild(el("span", { html: c.html }));
       if (c.index != null) label.setAttribute("data-option-index", String(c.index));
       if (c.value != null) label.setAttribute("data-option-value", String(c.value));
+      // Locked means the mock's review: name the learner's answer and the right one in
+      // words and with a shape, since a greyed radio alone says neither.
+      if (locked) reviewMarks(label, input.checked, item.type === "true-false" ? c.value === item.answer : !!item.options[c.index].correct);
       fieldset.appendChild(label);
     });
     box.appendChild(fieldset);
     return box;
   }
 
+  /**
+   * @param {HTMLElement} label
+   * @param {boolean} chosen
+   * @param {boolean} correct
+   */
+  function reviewMarks(label, chosen, correct) {
+    if (correct) label.setAttribute("data-correct", "");
+    if (chosen) label.setAttribute("data-chosen", "");
+    if (chosen) label.appendChild(mark("csh-mark--yours" + (correct ? "" : " csh-mark--wrong"), correct ? "\u2714" : "\u2716", "Your answer"));
+    if (correct) label.appendChild(mark("csh-mark--correct", "\u2714", "Correct answer"));
+  }
+
+  /** @param {string} cls @param {string} icon @param {string} text @returns {HTMLElement} */
+  function mark(cls, icon, text) {
+    return el("span", { class: "csh-mark " + cls }, [el("span", { class: "csh-mark-icon", "aria-hidden": "true", text: icon }), text]);
+  }
+
   function correctOptionsHtml(item) {
     return item.options.filter(function (o) { return o.correct; }).map(function (o) { return o.html; }).join("; ");
   }
 
-  // The feedback written for each option the learner picked.
+  /** @param {string} html build-time HTML of one paragraph @returns {string} its inside, to sit in a line */
+  function unwrap(html) { return html.replace(/^\s*<p>([\s\S]*)<\/p>\s*$/, "$1"); }
+
+  /** @param {string} html an option's build-time HTML @returns {string} it in quotes */
+  function quoted(html) { return "\u201C" + unwrap(html) + "\u201D"; }
+
+  // The feedback written for each option the learner picked.  With several choices, each
+  // line names its option and whether it was right, or a learner cannot tell which is which.
   function optionFeedback(box, item, response) {
     var picked = item.type === "single" ? (response.choice != null ? [response.choice] : []) : (response.choices || []);
+    var several = item.type === "multiple";
     picked.forEach(function (i) {
       var o = item.options[i];
-      if (o && o.feedback) box.appendChild(el("p", { class: "csh-option-feedback", html: "<strong>Your choice:</strong> " + o.feedback }));
+      if (!o || !(o.feedback || several)) return;
+      var head = several ? "You chose " + quoted(o.html) + (o.correct ? " (right)" : " (not right)") + (o.feedback ? ":" : ".") : "Your choice:";
+      box.appendChild(el("p", { class: "csh-option-feedback", html: "<strong>" + head + "</strong> " + unwrap(o.feedback || "") }));
+    });
+    if (several) item.options.forEach(function (o, i) {
+      if (o.correct && picked.indexOf(i) < 0) {
+        box.appendChild(el("p", { class: "csh-option-feedback", html: "<strong>You did not choose " + quoted(o.html) + ",</strong> but it is right too." }));
+      }
     });
   }
 

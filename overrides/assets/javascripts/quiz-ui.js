@@ -228,7 +228,39 @@
     return wrap;
   }
 
+  /* ------------------------------------------------------------ review filter */
+
+  var FILTERS = [["all", "All"], ["wrong", "Wrong"], ["flagged", "Flagged"]];
+
+  /**
+   * "All / Wrong / Flagged" toggle buttons above a review, with counts.  `wrong` is asked
+   * again on every refresh, because self-marking and "I was right" change it.
+   * @param {{block: HTMLElement, wrong: function(): boolean, flagged: boolean}[]} entries
+   * @returns {{node: HTMLElement, refresh: function(): void}}
+   */
+  function reviewFilter(entries) {
+    var group = el("div", { class: "csh-review-filter", role: "group", "aria-label": "Show questions" });
+    var current = "all";
+    var buttons = FILTERS.map(function (f) {
+      var b = H.button(f[1], function () { current = f[0]; refresh(); }, { class: "md-button csh-filter", "data-filter": f[0] });
+      group.appendChild(b);
+      return b;
+    });
+    function shows(kind, e) { return kind === "all" || (kind === "flagged" ? e.flagged : e.wrong()); }
+    function refresh() {
+      buttons.forEach(function (b, i) {
+        var kind = FILTERS[i][0];
+        b.textContent = FILTERS[i][1] + " (" + entries.filter(function (e) { return shows(kind, e); }).length + ")";
+        b.setAttribute("aria-pressed", String(kind === current));
+      });
+      entries.forEach(function (e) { e.block.hidden = !shows(current, e); });
+    }
+    refresh();
+    return { node: group, refresh: refresh };
+  }
+
   H.quiz = {
+    reviewFilter: reviewFilter,
     ATTEMPTS_KEY: ATTEMPTS_KEY, mapLink: mapLink, linkFor: linkFor, reviseLink: reviseLink, loadAttempts: loadAttempts,
     saveAttempt: saveAttempt, damagedNotice: damagedNotice, plural: plural, liveRegion: liveRegion,
     freshScreen: freshScreen, nextScreen: nextScreen,

@@ -105,8 +105,23 @@
       form.appendChild(fs);
     });
     root.appendChild(form);
-    var summary = el("div", { class: "csh-planner-summary", "aria-live": "polite" });
+    // The verdict stays in view as one line at the bottom of the screen; the reasons and
+    // credit counts open below the groups on demand, so the bar never covers a checkbox.
+    var summary = el("div", { class: "csh-planner-summary" });
+    var verdict = el("p", { class: "csh-route-verdict", "aria-live": "polite" });
+    var detailsId = "route-details-" + rules.id;
+    var more = el("button", { type: "button", class: "md-button csh-route-more", "aria-expanded": "false", "aria-controls": detailsId, text: "Details" });
+    var details = el("div", { class: "csh-route-details", id: detailsId, hidden: true, tabindex: "-1" });
+    more.addEventListener("click", function () {
+      var open = details.hidden;
+      details.hidden = !open;
+      more.setAttribute("aria-expanded", String(open));
+      if (open) details.scrollIntoView({ block: "nearest" });
+    });
+    summary.appendChild(verdict);
+    summary.appendChild(more);
     root.appendChild(summary);
+    root.appendChild(details);
     var linkLabel = el("label", { for: "route-link-" + rules.id, text: "Link to this selection" });
     var linkInput = el("input", { type: "text", id: "route-link-" + rules.id, readonly: "readonly", class: "csh-route-link" });
     var copy = el("button", { type: "button", class: "md-button csh-route-copy", text: "Copy link" });
@@ -129,21 +144,25 @@
         var cr = picked.reduce(function (s, n) { return s + (units[n].credits || 0); }, 0);
         st.textContent = "Chosen: " + plural(picked.length, "unit") + ", " + plural(cr, "credit") + ".";
       });
-      summary.innerHTML = "";
+      details.innerHTML = "";
       summary.setAttribute("data-valid", reasons.length ? "false" : "true");
-      var head = el("p", { class: "csh-route-verdict " + (reasons.length ? "is-invalid" : "is-valid"),
-        text: (reasons.length ? "Not yet a valid route. " : "This is a valid route. ") + "Total: " + plural(total, "credit") + " from " + plural(chosen.length, "unit") + "." });
-      summary.appendChild(head);
+      var totals = "Total: " + plural(total, "credit") + " from " + plural(chosen.length, "unit") + ".";
+      verdict.className = "csh-route-verdict " + (reasons.length ? "is-invalid" : "is-valid");
+      verdict.textContent = reasons.length
+        ? (reasons.length > 1 ? plural(reasons.length, "thing") + " to fix: " : "To fix: ") + reasons[0]
+        : "Route valid. " + totals;
+      verdict.title = verdict.textContent;
+      details.appendChild(el("p", { class: "csh-route-total", text: (reasons.length ? "Not yet a valid route. " : "This is a valid route. ") + totals }));
       if (rules.levels.length) {
         rules.levels.forEach(function (r) {
           var at = chosen.filter(function (n) { return (units[n].level || 0) >= r.level; }).reduce(function (s, n) { return s + (units[n].credits || 0); }, 0);
-          summary.appendChild(el("p", { text: "Credits at level " + r.level + " or above: " + at + " (needs " + r.min_credits + ")." }));
+          details.appendChild(el("p", { text: "Credits at level " + r.level + " or above: " + at + " (needs " + r.min_credits + ")." }));
         });
       }
       if (reasons.length) {
         var list = el("ul", { class: "csh-route-reasons" });
         reasons.forEach(function (r) { list.appendChild(el("li", { text: r })); });
-        summary.appendChild(list);
+        details.appendChild(list);
       }
       linkInput.value = shareLink(rules.id, chosen);
     }
