@@ -78,3 +78,50 @@ def test_progress_sections_refresh_after_a_review(page, site_url, errors):
     # Keyboard users are left on the session's summary.
     assert page.evaluate("document.activeElement.textContent") == "Practice results"
     assert errors == []
+
+
+def test_only_published_questions_are_due_and_the_rest_are_kept(page, site_url, errors):
+    item = next(i for i in bank_items("cg-4417", "201").values() if i["type"] == "single")
+    key = f"cg-4417-201-practice|{item['id']}"
+    gone = ["cg-4417-201-practice|201-9-99-withdrawn", "old-spec-9-practice|9-1-01"]
+    items = {key: card("2026-11-01", [0], o=item["outcome"])} | {k: card("2026-11-01", [0]) for k in gone}
+    page.clock.set_fixed_time(DAY_1)
+    seed(page, site_url, "progress/", {REVIEW: {"v": 1, "items": items, "cards": {}}})
+    due = page.locator(".csh-review-due")
+    assert due.get_attribute("data-review-due") == "1"
+    assert "Review due today: 1 question" in due.locator("h2").inner_text()
+    due.locator("button.csh-review-start").click()
+    assert answer_all(due.locator(".csh-review-session"), {item["id"]: item}) == [key]
+    assert due.get_attribute("data-review-due") == "0"
+    stored = schedule(page)["items"]
+    assert all(stored[k] == items[k] for k in gone)
+    assert errors == []
+
+
+def test_self_marked_mock_answers_are_scheduled_by_their_marks(page, site_url, errors):
+    items = bank_items("btec-l2-cso", "1")
+    page.clock.set_fixed_time(DAY_1)
+    page.goto(site_url + "btec-l2-cso/tests/1/")
+    root = page.locator('[data-quiz-mode="mock"]')
+    root.locator("input[inputmode=numeric]").fill("60")
+    root.locator("button.csh-begin").click()
+    drawn = root.locator("section.csh-question").evaluate_all("els => els.map(e => e.dataset.itemId)")
+    at = next(n for n, i in enumerate(drawn) if items[i]["type"] == "extended")
+    item_id = drawn[at]
+    root.locator(".csh-nav-btn").nth(at).click()
+    answer(root.locator("section.csh-question:visible"), items[item_id])
+    root.locator("button.csh-submit").click()
+    root.locator("button.csh-confirm-submit").click()
+    key = f"btec-l2-cso-1-practice|{item_id}"
+    assert key not in (schedule(page) or {"items": {}})["items"]  # not marked yet
+    points = root.locator(f'.csh-review section.csh-question[data-item-id="{item_id}"] .csh-points input')
+    for i in range(points.count()):
+        points.nth(i).check()
+    got = schedule(page)["items"][key]
+    # Every point ticked: right by the learner's own marking, SM-2 quality 4, one step.
+    assert (got["reps"], got["interval"], got["due"], got["h"], got["ef"]) == (1, 1, "2026-11-11", [1], 2.5)
+    for i in range(points.count()):
+        points.nth(i).uncheck()
+    got = schedule(page)["items"][key]
+    assert (got["reps"], got["h"]) == (0, [0])  # the same answer re-marked, not a second one
+    assert errors == []

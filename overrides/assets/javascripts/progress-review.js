@@ -140,9 +140,23 @@
    * @returns {string[]}
    */
   Summary.prototype.dueNow = function (sched, day) {
-    var sources = byValue("data-csh-review-data");
-    return S.dueKeys(sched.items, day).filter(function (k) { return sources[quizOf(k)]; });
+    var known = published();
+    return S.dueKeys(sched.items, day).filter(function (k) { return known[k] === true; });
   };
+
+  /**
+   * Every question the build publishes, by review key: the link map lists each unit's ids.
+   * @returns {Object<string, boolean>}
+   */
+  function published() {
+    var out = {};
+    mapped("data-csh-review-data").forEach(function (m) {
+      (m.node.getAttribute("data-csh-review-items") || "").split(" ").forEach(function (id) {
+        if (id) out[m.value + "|" + id] = true;
+      });
+    });
+    return out;
+  }
 
   /** @param {number} n @returns {string} */
   function dueHeading(n) { return "Review due today: " + H.quiz.plural(n, "question"); }
@@ -172,7 +186,8 @@
     sec.setAttribute("data-review-due", String(keys.length));
     root.appendChild(sec);
     if (!keys.length) {
-      var next = Object.keys(sched.items).map(function (k) { return sched.items[k].due; }).filter(function (d) { return d > day; }).sort()[0];
+      var known = published();
+      var next = Object.keys(sched.items).filter(function (k) { return known[k] === true; }).map(function (k) { return sched.items[k].due; }).filter(function (d) { return d > day; }).sort()[0];
       sec.appendChild(el("p", { text: next ? "Nothing is due today. The next question comes back on " + new Date(next + "T12:00:00").toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" }) + "." : "Questions you answer in practice quizzes and mock tests come back here when they are due for review." }));
     } else {
       var take = keys.slice(0, H.reviewDue.SESSION);
