@@ -329,7 +329,7 @@
 
   /**
    * Schedule every automatically marked answer of a submitted mock paper.  Unanswered
-   * questions are left alone; self-marked ones wait for a practice answer.
+   * questions are left alone; self-marked ones wait for the learner's marks (fromMockMark).
    * @param {QuizPayload} quiz
    * @param {MockState} state
    */
@@ -343,6 +343,25 @@
       if (result.self) return;
       gradeItem(itemKey(quiz.spec, item.unit, item.id), item.outcome, quality(result), result.correct ? 1 : 0, quiz.id + "\n" + state.started);
     });
+  }
+
+  /**
+   * Schedule a self-marked mock answer each time the learner ticks its marking points:
+   * every tick on the same paper re-marks the one step (quality 4 all points, 3 half or
+   * more, 1 fewer).
+   * @param {QuizPayload} quiz
+   * @param {MockState} state
+   * @param {any} item
+   * @returns {boolean}
+   */
+  function fromMockMark(quiz, state, item) {
+    var E = H.engine;
+    var response = state.responses[item.id];
+    if (!state.submitted || !E.answered(item, response)) return true;
+    var result = E.score(item, response);
+    if (!result.self) return true;
+    var mark = result.max ? result.score / result.max : 0;
+    return gradeItem(itemKey(quiz.spec, item.unit, item.id), item.outcome, quality(result), mark, quiz.id + "\n" + state.started);
   }
 
   /**
@@ -374,6 +393,6 @@
     KEY: KEY, now: now, today: today, addDays: addDays, quality: quality, step: step, isDue: isDue,
     readCard: readCard, readSchedule: readSchedule, fromBoxes: fromBoxes, merge: merge, strength: strength,
     load: load, save: save, itemKey: itemKey, gradeItem: gradeItem, fromPractice: fromPractice,
-    fromMock: fromMock, gradeCard: gradeCard, dueKeys: dueKeys
+    fromMock: fromMock, fromMockMark: fromMockMark, gradeCard: gradeCard, dueKeys: dueKeys
   };
 })();
