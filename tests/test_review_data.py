@@ -45,7 +45,9 @@ def test_progress_link_map_names_outcomes_from_the_content(real_pages):
     assert outcome, "no link for cg-4417 Unit 201 outcome 1"
     assert outcome.group(1) == "Outcome 1: Describe the principles of customer service"
     assert outcome.group(2) == "cg-4417/units/201/lo-1.md"
-    assert '{ data-csh-review-data="cg-4417-201-practice" }' in progress
+    ids = re.search(r'\{ data-csh-review-data="cg-4417-201-practice" data-csh-review-items="([^"]*)" \}', progress)
+    assert ids, "no review data link for cg-4417 Unit 201"
+    assert "201-1-01" in ids.group(1).split(" ")
     assert re.search(r'data-csh-qual="cg-4417-02" data-csh-units="[^"]*cg-4417-201-practice', progress)
     # Every review script the page can load is one the build writes.
     for href in re.findall(r"\]\((assets/review/[^)]+)\)", progress):

@@ -328,7 +328,8 @@ def test_a_quote_in_a_review_id_is_kept_and_harmless(page, site_url, errors):
     seed(page, site_url, UNIT_201, {REVIEW: {"v": 1, "items": items, "cards": {}}})
     assert page.locator(".csh-review-unit").get_attribute("data-review-due") == "1"
     page.goto(site_url + "progress/")
-    assert page.locator(".csh-review-due").get_attribute("data-review-due") == "2"
+    # The odd id is no published question: kept, but not due.
+    assert page.locator(".csh-review-due").get_attribute("data-review-due") == "1"
     page.locator(".csh-review-due button.csh-review-start").click()
     assert page.locator(".csh-review-session section.csh-question").get_attribute("data-item-id") == (
         "cg-4417-201-practice|201-1-02"

@@ -8,12 +8,13 @@ Two things, both generated so that no title or address is typed into the scripts
   starts (all units together are 1.8 MB; one is tens of kilobytes).  A script, not JSON,
   because chromium refuses to fetch a local JSON file from file:// (the offline build) but
   runs a local script.
-- the progress page's link map: per qualification its units, per unit its title and page,
-  per outcome its title and the page that teaches it (CONVENTIONS.md §5).
+- the progress page's link map: per qualification its units, per unit its title, page and
+  published question ids, per outcome its title and the page that teaches it (CONVENTIONS.md §5).
 """
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -79,6 +80,8 @@ def progress_links(facts: Facts) -> list[MapLink]:
             )
         for number, unit in practice.items():
             quiz = urls.practice_quiz_id(data.slug, number)
+            # The published question ids, so that a due count leaves out any no longer published.
+            ids = " ".join(html.escape(item.id) for item in reviewed(facts.corpus.banks.items_for(data.slug, number)))
             unit_href = urls.relative(page, urls.unit_page(data.slug, number))
             links.append(
                 MapLink(
@@ -91,7 +94,7 @@ def progress_links(facts: Facts) -> list[MapLink]:
                 MapLink(
                     md_escape(f"Unit {number} review questions"),
                     urls.relative(page, review_data_path(quiz)),
-                    f'data-csh-review-data="{quiz}"',
+                    f'data-csh-review-data="{quiz}" data-csh-review-items="{ids}"',
                 )
             )
             homes = anchor_homes(facts, data, unit, page)

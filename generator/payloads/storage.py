@@ -121,6 +121,9 @@ class ReviewSchedule(Fixed):
     v: Literal[1]
     items: dict[str, ReviewCard] = Field(description="By '<unit practice quiz id>|<item id>'.")
     cards: dict[str, ReviewCard] = Field(description="Flashcards, by glossary term slug.")
+    since: str | None = Field(
+        default=None, description="ISO time of the first scheduled answer: attempts started earlier are not in it."
+    )
 
 
 class ProgressFile(Fixed):

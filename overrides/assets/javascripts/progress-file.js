@@ -108,7 +108,7 @@
       schema: SCHEMA, exported: new Date(S.now()).toISOString(),
       attempts: H.quiz.loadAttempts().list,
       mocks: storedMocks(),
-      review: { v: 1, items: review.items, cards: review.cards },
+      review: review.since ? { v: 1, items: review.items, cards: review.cards, since: review.since } : { v: 1, items: review.items, cards: review.cards },
       flashcards: H.store.get(BOXES, R.isObject) || {}
     };
   }

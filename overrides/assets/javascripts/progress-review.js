@@ -55,10 +55,17 @@
 
   /**
    * Strength of every outcome with answers, keyed "<quiz id>/<outcome id>" like the map.
-   * @param {Object<string, Card>} items
+   * Saved attempts started before the schedule began (its "since") are folded in: their
+   * answers are not in it.  They count as older than every answer it holds, the newest
+   * such attempt 0.6 times that outcome's oldest scheduled answer, each older one 0.6
+   * times the one after.  An attempt keeps marks per outcome, not per question, so each
+   * mark counts as one answer.
+   * @param {{items: Object<string, Card>, since?: string}} sched
+   * @param {AttemptRecord[]} attempts
    * @returns {Object<string, {right: number, answered: number, strength: number}>}
    */
-  function strengths(items) {
+  function strengths(sched, attempts) {
+    var items = sched.items;
     var groups = {};
     Object.keys(items).forEach(function (k) {
       var c = items[k];
@@ -66,8 +73,33 @@
       var g = quizOf(k) + "/" + c.o;
       (groups[g] = groups[g] || []).push(c);
     });
+    var since = sched.since ? Date.parse(sched.since) : Infinity;
+    var older = {};
+    attempts.forEach(function (a) {
+      var t = Date.parse(a.started || a.date);
+      if (!(t < since) || !a.spec) return;
+      a.outcomes.forEach(function (o) {
+        if (!(o.max > 0) || !o.unit || o.unit.indexOf("/") >= 0) return;
+        var g = a.spec + "-" + o.unit + "-practice/" + o.id;
+        (older[g] = older[g] || []).push({ t: t, score: Math.min(o.score, o.max), max: o.max });
+      });
+    });
     var out = {};
-    Object.keys(groups).forEach(function (g) { out[g] = S.strength(groups[g]); });
+    Object.keys(groups).concat(Object.keys(older)).forEach(function (g) {
+      if (out[g]) return;
+      var s = S.strength(groups[g] || []);
+      var past = (older[g] || []).sort(function (x, y) { return y.t - x.t; });
+      if (!past.length) { out[g] = s; return; }
+      var depth = 0;
+      (groups[g] || []).forEach(function (c) { depth = Math.max(depth, c.h.length); });
+      var sum = s.strength * s.weights, weights = s.weights, right = s.right, answered = s.answered;
+      past.forEach(function (p, i) {
+        var w = Math.pow(0.6, depth + i);
+        sum += w * p.score; weights += w * p.max;
+        right += p.score; answered += p.max;
+      });
+      out[g] = { right: right, answered: answered, strength: weights ? sum / weights : 0 };
+    });
     return out;
   }
 
@@ -83,42 +115,88 @@
     document.addEventListener("csh:progress-changed", function () { if (!self.busy && document.contains(root)) self.draw(); });
   }
 
-  Summary.prototype.draw = function () {
+  /**
+   * @param {HTMLElement} [session] a finished review session, kept in the due section
+   */
+  Summary.prototype.draw = function (session) {
     var root = this.root;
     root.innerHTML = "";
     var loaded = S.load();
     if (loaded.damaged) H.notice(root, "Some saved review dates could not be read; the readable ones were kept.", "review-damaged");
     var sched = loaded.value;
     var day = S.today();
-    this.due(root, sched, day);
-    var strong = strengths(sched.items);
+    this.due(root, sched, day, session);
+    var strong = strengths(sched, H.quiz.loadAttempts().list);
     this.weakest(root, strong);
     this.mocks(root);
     this.flashcards(root, sched, day);
     this.outcomes(root, strong);
   };
 
-  /** Review due today, with its Start button. */
-  Summary.prototype.due = function (root, sched, day) {
+  /**
+   * The keys due today that the build still publishes (the others are kept, not shown).
+   * @param {{items: Object<string, Card>}} sched
+   * @param {string} day
+   * @returns {string[]}
+   */
+  Summary.prototype.dueNow = function (sched, day) {
+    var known = published();
+    return S.dueKeys(sched.items, day).filter(function (k) { return known[k] === true; });
+  };
+
+  /**
+   * Every question the build publishes, by review key: the link map lists each unit's ids.
+   * @returns {Object<string, boolean>}
+   */
+  function published() {
+    var out = {};
+    mapped("data-csh-review-data").forEach(function (m) {
+      (m.node.getAttribute("data-csh-review-items") || "").split(" ").forEach(function (id) {
+        if (id) out[m.value + "|" + id] = true;
+      });
+    });
+    return out;
+  }
+
+  /** @param {number} n @returns {string} */
+  function dueHeading(n) { return "Review due today: " + H.quiz.plural(n, "question"); }
+
+  /** After each answer in a review: the due count, without redrawing the session. */
+  Summary.prototype.recount = function () {
+    var sec = this.root.querySelector(".csh-review-due");
+    if (!sec) return;
+    var n = this.dueNow(S.load().value, S.today()).length;
+    sec.setAttribute("data-review-due", String(n));
+    sec.querySelector("h2").textContent = dueHeading(n);
+  };
+
+  /**
+   * Review due today, with its Start button.
+   * @param {HTMLElement} root
+   * @param {{items: Object<string, Card>}} sched
+   * @param {string} day
+   * @param {HTMLElement} [session] a finished session's results, shown last
+   */
+  Summary.prototype.due = function (root, sched, day, session) {
     var self = this;
     var sources = byValue("data-csh-review-data");
-    // Only questions the build still publishes can be reviewed.
-    var keys = S.dueKeys(sched.items, day).filter(function (k) { return sources[quizOf(k)]; });
+    var keys = this.dueNow(sched, day);
     var sec = el("section", { class: "csh-review-due", "aria-labelledby": "csh-review-due-h" });
-    sec.appendChild(el("h2", { id: "csh-review-due-h", text: "Review due today: " + H.quiz.plural(keys.length, "question") }));
+    sec.appendChild(el("h2", { id: "csh-review-due-h", text: dueHeading(keys.length) }));
     sec.setAttribute("data-review-due", String(keys.length));
-    if (!keys.length) {
-      var next = Object.keys(sched.items).map(function (k) { return sched.items[k].due; }).filter(function (d) { return d > day; }).sort()[0];
-      sec.appendChild(el("p", { text: next ? "Nothing is due today. The next question comes back on " + new Date(next + "T12:00:00").toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" }) + "." : "Questions you answer in practice quizzes and mock tests come back here when they are due for review." }));
-      root.appendChild(sec);
-      return;
-    }
-    var take = keys.slice(0, H.reviewDue.SESSION);
-    sec.appendChild(el("p", { text: keys.length > take.length ? "A review is " + take.length + " questions, the longest waiting first." : "The questions you answered a while ago, so that they stay in your memory." }));
-    var holder = el("div", { class: "csh-review-holder" });
-    holder.appendChild(button(keys.length > take.length ? "Start review (" + take.length + " of " + keys.length + ")" : "Start review", function () { self.start(holder, take, sources); }, { class: "md-button md-button--primary csh-review-start" }));
-    sec.appendChild(holder);
     root.appendChild(sec);
+    if (!keys.length) {
+      var known = published();
+      var next = Object.keys(sched.items).filter(function (k) { return known[k] === true; }).map(function (k) { return sched.items[k].due; }).filter(function (d) { return d > day; }).sort()[0];
+      sec.appendChild(el("p", { text: next ? "Nothing is due today. The next question comes back on " + new Date(next + "T12:00:00").toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" }) + "." : "Questions you answer in practice quizzes and mock tests come back here when they are due for review." }));
+    } else {
+      var take = keys.slice(0, H.reviewDue.SESSION);
+      sec.appendChild(el("p", { text: keys.length > take.length ? "A review is " + take.length + " questions, the longest waiting first." : "The questions you answered a while ago, so that they stay in your memory." }));
+      var holder = el("div", { class: "csh-review-holder" });
+      holder.appendChild(button(keys.length > take.length ? "Start review (" + take.length + " of " + keys.length + ")" : "Start review", function () { self.start(holder, take, sources); }, { class: "md-button md-button--primary csh-review-start" }));
+      sec.appendChild(holder);
+    }
+    if (session) sec.appendChild(session);
   };
 
   /**
@@ -161,7 +239,17 @@
         return;
       }
       self.busy = true;  // the attempts table redraws after each answer; this section must not
-      var qroot = H.reviewDue.run(holder, quiz);
+      var qroot = H.reviewDue.run(holder, quiz, {
+        onAnswer: function () { self.recount(); },
+        // Every section again, the session's results kept, and focus back on them.
+        onFinish: function (heading) {
+          self.busy = false;
+          if (!document.contains(self.root)) return;
+          holder.className = "csh-review-holder csh-review-done";
+          self.draw(holder);
+          H.focusOn(heading);
+        }
+      });
       H.focusOn(qroot.querySelector(".csh-qhead"));
     });
   };

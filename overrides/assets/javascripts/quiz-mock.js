@@ -351,7 +351,10 @@
       if (s.flags[id]) block.querySelector(".csh-qhead").appendChild(el("span", { class: "csh-flagged", text: " · flagged" }));
       block.appendChild(Q.feedback(root, item, response, E.score(item, response), {
         showUnit: self.quiz.outcomes.some(function (o) { return o.unit !== item.unit; }),
-        onTick: function () { self.save(); redraw(); self.record(); }
+        onTick: function () {
+          self.save(); redraw(); self.record();
+          if (H.review && !H.review.fromMockMark(self.quiz, s, item)) H.unsaved(root);  // review-schedule.js
+        }
       }));
       review.appendChild(block);
       entries.push({ block: block, flagged: !!s.flags[id], wrong: function () {

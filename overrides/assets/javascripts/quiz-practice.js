@@ -14,6 +14,10 @@
    */
   function Practice(root, quiz) {
     this.root = root;
+    /** @type {?function(): void} called after each scheduled answer (review-due.js) */
+    this.onAnswer = null;
+    /** @type {?function(HTMLElement): void} called with the results heading at the end */
+    this.onFinish = null;
     this.quiz = quiz;
     this.byId = E.index(quiz);
     this.start();
@@ -89,6 +93,7 @@
         self.results[item.id] = result;
         self.save();
         if (H.review) H.review.fromPractice(self.quiz, item, result, self.started);  // review-schedule.js
+        if (self.onAnswer) self.onAnswer();
       }
       controls.querySelectorAll("input, select, textarea, button").forEach(function (c) { c.disabled = true; });
       var feedback = Q.feedback(root, item, response, result, {
@@ -97,6 +102,7 @@
           self.results[item.id] = E.score(item, response);
           self.save();
           if (H.review) H.review.fromPractice(self.quiz, item, self.results[item.id], self.started, true);
+          if (self.onAnswer) self.onAnswer();
         }
       });
       feedback.setAttribute("tabindex", "-1");
@@ -147,6 +153,7 @@
     root.appendChild(box);
     H.focusOn(h);
     this.save();
+    if (this.onFinish) this.onFinish(h);
   };
 
   H.Practice = Practice;

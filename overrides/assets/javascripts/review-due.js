@@ -22,14 +22,17 @@
    * A practice session on its own root, started straight away.
    * @param {HTMLElement} holder where the session goes (its content is replaced)
    * @param {QuizPayload} quiz
+   * @param {{onAnswer?: function(): void, onFinish?: function(HTMLElement): void}} [hooks]
    * @returns {HTMLElement} the quiz root
    */
-  function run(holder, quiz) {
+  function run(holder, quiz, hooks) {
     holder.innerHTML = "";
     // data-csh-started: quiz.js must not start this root again on an instant-navigation swap.
     var root = el("div", { class: "csh-quiz csh-quiz--ready csh-review-session", "data-quiz": quiz.id, "data-quiz-mode": "practice", "data-csh-started": "1" });
     holder.appendChild(root);
     var practice = new H.Practice(root, quiz);
+    if (hooks && hooks.onAnswer) practice.onAnswer = hooks.onAnswer;
+    if (hooks && hooks.onFinish) practice.onFinish = hooks.onFinish;
     practice.begin("");
     return root;
   }

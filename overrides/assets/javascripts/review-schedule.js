@@ -11,7 +11,8 @@
  * ("I was right", or every marking point ticked) 4; partly right by own marking 3; wrong 1.
  *
  * Everything lives under one key, "cs-hub:v1:review" (CONVENTIONS.md §5):
- *   {v: 1, items: {"<unit practice quiz id>|<item id>": Card}, cards: {"<term slug>": Card}}
+ *   {v: 1, items: {"<unit practice quiz id>|<item id>": Card}, cards: {"<term slug>": Card},
+ *    since: ISO time of the first scheduled answer (attempts started earlier are not in it)}
  * An item is filed under its unit's practice quiz id wherever it was answered (unit page,
  * outcome page, mock test or a review session), so it is scheduled once.
  *
@@ -153,10 +154,13 @@
    * @returns {{value: {v: number, items: Object<string, Card>, cards: Object<string, Card>}, damaged: boolean}}
    */
   function readSchedule(raw) {
-    var value = { v: 1, items: {}, cards: {} };
+    var value = /** @type {any} */ ({ v: 1, items: {}, cards: {} });
     if (raw == null) return { value: value, damaged: false };
     var damaged = !isObject(raw) || raw.v !== 1;
     if (!isObject(raw)) return { value: value, damaged: true };
+    if (raw.since != null) {
+      if (typeof raw.since === "string" && !isNaN(Date.parse(raw.since))) value.since = raw.since; else damaged = true;
+    }
     ["items", "cards"].forEach(function (part) {
       var map = raw[part];
       if (map == null) return;
@@ -197,7 +201,9 @@
    * @param {{items: Object<string, Card>, cards: Object<string, Card>}} b
    */
   function merge(a, b) {
-    var out = { v: 1, items: {}, cards: {} };
+    var out = /** @type {any} */ ({ v: 1, items: {}, cards: {} });
+    var since = [a.since, b.since].filter(Boolean).sort(function (x, y) { return Date.parse(x) - Date.parse(y); })[0];
+    if (since) out.since = since;
     ["items", "cards"].forEach(function (part) {
       [a[part], b[part]].forEach(function (map) {
         Object.keys(map || {}).forEach(function (k) {
@@ -219,7 +225,7 @@
    * answers weigh 1, 0.6, 0.36, ... from its newest back, so an old slip counts for less
    * once it has been put right.
    * @param {Card[]} cards
-   * @returns {{right: number, answered: number, strength: number}} strength 0..1
+   * @returns {{right: number, answered: number, strength: number, weights: number}} strength 0..1
    */
   function strength(cards) {
     var right = 0, answered = 0, sum = 0, weights = 0;
@@ -231,7 +237,7 @@
         answered += 1; right += x >= 1 ? 1 : 0;
       });
     });
-    return { right: right, answered: answered, strength: weights ? sum / weights : 0 };
+    return { right: right, answered: answered, strength: weights ? sum / weights : 0, weights: weights };
   }
 
   /* ------------------------------------------------------------------- storage */
@@ -246,13 +252,24 @@
     var out = readSchedule(read.value);
     if (out.damaged && read.value) H.store.repair(KEY, out.value);
     if (read.damaged) out.damaged = true;
+    // When the schedule began, so that older saved attempts can be told apart
+    // (progress-review.js).  Schedules from before "since" was kept: their earliest answer.
+    if (!out.value.since) {
+      var first = Object.keys(out.value.items).map(function (k) { return out.value.items[k].last; })
+        .sort(function (x, y) { return Date.parse(x) - Date.parse(y); })[0];
+      if (first) out.value.since = first;
+    }
     var old = fromBoxes(H.store.raw(OLD_FLASHCARDS) == null ? null : H.store.get(OLD_FLASHCARDS, isObject));
     Object.keys(old).forEach(function (slug) { if (!out.value.cards[slug]) out.value.cards[slug] = old[slug]; });
     return out;
   }
 
   /** @param {any} schedule @returns {boolean} whether it was saved */
-  function save(schedule) { return H.store.set(KEY, { v: 1, items: schedule.items, cards: schedule.cards }); }
+  function save(schedule) {
+    var out = /** @type {any} */ ({ v: 1, items: schedule.items, cards: schedule.cards });
+    if (schedule.since) out.since = schedule.since;
+    return H.store.set(KEY, out);
+  }
 
   /**
    * @param {string} spec
@@ -281,7 +298,13 @@
     var token = session ? session + "\n" + key : "";
     var base = token && Object.prototype.hasOwnProperty.call(before, token) ? before[token] : (s.items[key] || null);
     if (token) before[token] = base;
-    var card = step(base, q, today(), new Date(now()).toISOString());
+    var at = new Date(now()).toISOString();
+    if (!s.since) {
+      // The session's start, if earlier: its saved attempt then counts as scheduled.
+      var started = session ? session.slice(session.lastIndexOf("\n") + 1) : "";
+      s.since = started && Date.parse(started) < Date.parse(at) ? started : at;
+    }
+    var card = step(base, q, today(), at);
     card.o = outcome;
     card.h = (base && base.h ? base.h : []).concat([mark]).slice(-HISTORY);
     s.items[key] = card;
@@ -306,7 +329,7 @@
 
   /**
    * Schedule every automatically marked answer of a submitted mock paper.  Unanswered
-   * questions are left alone; self-marked ones wait for a practice answer.
+   * questions are left alone; self-marked ones wait for the learner's marks (fromMockMark).
    * @param {QuizPayload} quiz
    * @param {MockState} state
    */
@@ -320,6 +343,25 @@
       if (result.self) return;
       gradeItem(itemKey(quiz.spec, item.unit, item.id), item.outcome, quality(result), result.correct ? 1 : 0, quiz.id + "\n" + state.started);
     });
+  }
+
+  /**
+   * Schedule a self-marked mock answer each time the learner ticks its marking points:
+   * every tick on the same paper re-marks the one step (quality 4 all points, 3 half or
+   * more, 1 fewer).
+   * @param {QuizPayload} quiz
+   * @param {MockState} state
+   * @param {any} item
+   * @returns {boolean}
+   */
+  function fromMockMark(quiz, state, item) {
+    var E = H.engine;
+    var response = state.responses[item.id];
+    if (!state.submitted || !E.answered(item, response)) return true;
+    var result = E.score(item, response);
+    if (!result.self) return true;
+    var mark = result.max ? result.score / result.max : 0;
+    return gradeItem(itemKey(quiz.spec, item.unit, item.id), item.outcome, quality(result), mark, quiz.id + "\n" + state.started);
   }
 
   /**
@@ -351,6 +393,6 @@
     KEY: KEY, now: now, today: today, addDays: addDays, quality: quality, step: step, isDue: isDue,
     readCard: readCard, readSchedule: readSchedule, fromBoxes: fromBoxes, merge: merge, strength: strength,
     load: load, save: save, itemKey: itemKey, gradeItem: gradeItem, fromPractice: fromPractice,
-    fromMock: fromMock, gradeCard: gradeCard, dueKeys: dueKeys
+    fromMock: fromMock, fromMockMark: fromMockMark, gradeCard: gradeCard, dueKeys: dueKeys
   };
 })();
