@@ -93,7 +93,12 @@ STATIC = {
     "legislation entry": "legislation/consumer-rights-act-2015/",
     "progress (empty)": "progress/",
     "tutors": "tutors/",
+    "printable paper": "cg-4417/tests/201/paper-1/",
+    "printable paper's answer key": "tutors/keys/cg-4417-201-paper-1/",
+    "LMS guide": "lms/",
     "SCORM guide": "scorm/",
+    "centres guide": "centres/",
+    "hosting guide": "hosting/",
     "404": "404.html",
 }
 
@@ -216,6 +221,23 @@ def test_progress_review_sections(scheme_page, site_url):
     page.locator(".csh-review-due button.csh-review-start").click()
     page.locator(".csh-review-session section.csh-question").wait_for()
     check(page, "progress: a review session")
+
+
+def test_unit_page_with_a_review_due(scheme_page, site_url):
+    page = scheme_page
+    page.clock.set_fixed_time("2026-11-10T10:00:00")
+    page.goto(site_url + "cg-4417/units/201/")
+    page.evaluate(
+        "v => { for (const [k, x] of Object.entries(v)) localStorage.setItem(k, JSON.stringify(x)); }", REVIEW_STATE
+    )
+    page.reload()
+    box = page.locator(".csh-review-unit")
+    box.locator("button.csh-review-start").wait_for()
+    assert box.get_attribute("data-review-due") == "2"
+    check(page, "unit: review due button")
+    box.locator("button.csh-review-start").click()
+    box.locator(".csh-review-session section.csh-question").wait_for()
+    check(page, "unit: a review session")
 
 
 def test_flashcards_front_and_back(scheme_page, site_url):

@@ -457,6 +457,40 @@ CASES: dict[str, tuple[Mutation, str]] = {
             "guided learning hours. Hint: give the outcomes guided learning hours above 0"
         ),
     ),
+    # --- teaching files ---------------------------------------------------------------
+    "teaching-saved-under-another-unit": (
+        replace(TEACH, 'unit: "1"', 'unit: "9"'),
+        f"{TEACH}:2: unit: this file says demo/9 but is saved as demo/1. Hint: save it as content/demo/teaching/9.yml",
+    ),
+    "teaching-unknown-key-term": (
+        replace(TEACH, "  - customer-service", "  - customer-servise"),
+        (
+            f"{TEACH}:17: key_terms[0]: the glossary has no term 'customer-servise'. "
+            "Hint: add it to a file in content/glossary/, or correct the slug"
+        ),
+    ),
+    "teaching-unknown-legislation": (
+        replace(TEACH, "  - consumer-rights-act-2015", "  - consumer-rights-act-2051"),
+        (
+            f"{TEACH}:19: legislation[0]: the legislation library has no entry 'consumer-rights-act-2051'. "
+            "Hint: add content/legislation/consumer-rights-act-2051.yml, or correct the slug"
+        ),
+    ),
+    "teaching-outcome-not-in-unit": (
+        replace(TEACH, '  - outcome: "1"\n    criteria', '  - outcome: "7"\n    criteria'),
+        f"{TEACH}:5: notes[0].outcome: unit 1 has no outcome '7'. Hint: use one of: 1, 2",
+    ),
+    "teaching-criterion-not-in-unit": (
+        replace(TEACH, 'criteria: ["1.1"]', 'criteria: ["1.9"]'),
+        f"{TEACH}:6: notes[0].criteria[0]: unit 1 has no criterion '1.9'. Hint: use a printed criterion id",
+    ),
+    "teaching-activity-javascript-link": (
+        replace(TEACH, "      - Discuss.", '      - "[Discuss](javascript:alert(1))."'),
+        (
+            f"{TEACH}:31: activities[0].steps[1]: links to 'javascript:alert(1)', which is not a "
+            f"safe web address. {LINK_HINT}"
+        ),
+    ),
 }
 
 
@@ -469,6 +503,21 @@ def _project(tmp_path: Path) -> Path:
 
 def _files(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in (root / "docs").rglob("*"))
+
+
+def test_corpus_covers_every_input_kind() -> None:
+    """At least 60 cases, and at least 5 for each kind of input file (issue #14)."""
+    kinds = {"content": 0, "teaching": 0, "bank": 0, "glossary": 0, "legislation": 0}
+    for _mutate, expected in CASES.values():
+        path = expected.split(":", 1)[0]
+        kind = next((k for k, part in KIND_PARTS.items() if part in path), "content")
+        kinds[kind] += 1
+    kinds["centre"] = len(CENTRE_CASES)
+    assert sum(kinds.values()) >= 60, kinds
+    assert min(kinds.values()) >= 5, kinds
+
+
+KIND_PARTS = {"teaching": "/teaching/", "bank": "quizzes/", "glossary": "/glossary/", "legislation": "/legislation/"}
 
 
 def test_base_project_is_valid(tmp_path: Path) -> None:

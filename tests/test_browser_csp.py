@@ -128,12 +128,18 @@ PAGE_KINDS = [
     ("mock test start", "cg-4417/tests/201/", None, None),
     ("mock test in progress", "cg-4417/tests/201/", start_mock, None),
     ("answer key", "tutors/keys/cg-4417-201/", None, None),
+    ("printable paper", "cg-4417/tests/201/paper-1/", None, "Paper 1"),
+    ("printable paper's answer key", "tutors/keys/cg-4417-201-paper-1/", None, None),
     ("glossary", "glossary/", None, "Glossary"),
     ("flashcards", "glossary/flashcards/", None, None),
     ("legislation index", "legislation/", None, "Legislation"),
     ("legislation entry", "legislation/consumer-rights-act-2015/", None, "Consumer Rights Act 2015"),
     ("progress", "progress/", None, None),
     ("tutors", "tutors/", None, None),
+    ("LMS guide", "lms/", None, None),
+    ("SCORM guide", "scorm/", None, None),
+    ("centres guide", "centres/", None, None),
+    ("hosting guide", "hosting/", None, None),
     ("about", "about/", None, None),
     # A missing address in the site's top folder: there the 404 page's relative links hold
     # wherever the site is hosted (overrides/404.html says why deeper ones need site_url).

@@ -329,3 +329,31 @@ def test_forced_colours_keep_quiz_state_and_focus_visible(browser, site_url):
     outline = page.evaluate("(cs => [cs.outlineStyle, cs.outlineWidth])(getComputedStyle(document.activeElement))")
     context.close()
     assert outline[0] != "none" and float(outline[1].rstrip("px")) >= 2, outline
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_print_a_paper_link_is_reached_and_shows_its_focus(browser, site_url, scheme):
+    """The mock test's "Print a paper version" links are reached by Tab from the top of the
+    page, with a visible focus ring, and Enter opens the paper; on the paper page every
+    stop (links, and the print button once print.js shows it) shows its focus too."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    keys = Keys(page)
+    page.goto(site_url + MOCK_201)
+    page.locator('[data-quiz-mode="mock"] button.csh-begin').wait_for()
+    # (Material's instant loading rewrites each href to a full address, so match by place.)
+    keys.tab_to(".csh-paper-links a", nth=0)
+    keys.check_focus()
+    assert page.locator(".csh-paper-links a").first.inner_text() == "paper 1"
+    box = page.locator(".csh-paper-links a").first.bounding_box()
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= 900, f"the focused link is off screen: {box}"
+    keys.press("Enter")
+    page.wait_for_url("**/tests/201/paper-1/")
+    button = page.locator("button.csh-print-button")
+    button.wait_for()  # print.js unhides it
+    keys.tab_to("button.csh-print-button")
+    keys.tab_to("footer a", limit=200)  # and on through the paper's links to the footer
+    context.close()
+    assert keys.problems == [], f"focus not visible at {len(keys.problems)} stop(s) of {keys.stops}:\n" + "\n".join(
+        keys.problems
+    )
