@@ -90,7 +90,7 @@ def test_glossary_and_law_library_hold_what_4417_units_use(learners, real_corpus
     terms = {s for s, refs in term_units(real_corpus).items() if any(r.startswith(SPEC + "/") for r in refs)}
     laws = {s for s, (spec, _) in law_links(real_corpus) if spec == SPEC}
     glossary = learners / "glossary" / "index.html"
-    shown = {i for i in parse(glossary).ids if f'class="csh-term-entry" id="{i}"' in glossary.read_text()}
+    shown = {i for i in parse(glossary).ids if f'class="csh-term-name" id="{i}"' in glossary.read_text()}
     assert shown == terms and len(terms) < len(real_corpus.teaching.terms)
     pages = {p.name for p in (learners / "legislation").iterdir() if p.is_dir()}
     assert pages == laws and len(laws) < len(real_corpus.teaching.laws)

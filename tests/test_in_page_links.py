@@ -33,7 +33,10 @@ def test_practice_survives_its_revise_link_a_permalink_and_the_skip_link(page, s
     revise = root.locator(".csh-feedback a[href*='#notes-k-']")
     revise.first.wait_for()
     follow(page, ".csh-feedback a[href*='#notes-k-']")
-    assert "#notes-k-" in page.url
+    # The jump happened: the notes are the :target.  (page.url is not checked: Material's
+    # navigation.tracking rewrites the address to whichever heading is in view after a
+    # late layout shift, and that is not what this test is about.)
+    assert page.evaluate("(document.querySelector(':target') || {}).id || ''").startswith("notes-k-")
     # The same question and its feedback are still there.
     assert root.locator("section.csh-question").get_attribute("data-item-id") == item_id
     assert root.locator(".csh-feedback").is_visible()

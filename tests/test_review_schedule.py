@@ -101,7 +101,7 @@ def test_strength_weights_recent_answers_more():
     assert got[0]["right"] == 1 and got[0]["answered"] == 3
     assert got[0]["strength"] > 0.5 > got[1]["strength"]
     assert round(got[0]["strength"], 4) == round(1 / (1 + 0.6 + 0.36), 4)
-    assert got[2] == {"right": 0, "answered": 0, "strength": 0}
+    assert got[2] == {"right": 0, "answered": 0, "strength": 0, "weights": 0}
 
 
 def test_hostile_cards_are_dropped():

@@ -75,7 +75,9 @@ def test_aliases_resolve(built_site):
 @pytest.mark.slow
 def test_no_template_leaks_anywhere(built_site):
     for page in built_site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
+        # Code samples may quote other tools' templates (the hosting guide's GitHub Actions
+        # workflow has ${{ ... }}); a leak of ours is in the page text outside them.
+        text = re.sub(r"<pre[^>]*>.*?</pre>", "", page.read_text(encoding="utf-8"), flags=re.S)
         assert "{{" not in text and "{%" not in text, page
 
 
@@ -107,7 +109,7 @@ def test_home_about_and_spec_pages(built_site):
 def test_test_specifications_are_tables_on_their_units(built_site):
     html = (built_site / "cg-4417/units/201/index.html").read_text(encoding="utf-8")
     assert "Unit 201 online test" in html
-    table = html[html.index('<h3 id="unit-201-online-test"') :]
+    table = html[html.index('id="unit-201-online-test"') :]
     rows = re.findall(r'<tr>\s*<td><a href="#lo-(\d)">\d</a></td>\s*<td>.*?</td>\s*<td>(\d+)</td>', table)
     assert rows == [("1", "15"), ("2", "9"), ("3", "8"), ("4", "5"), ("5", "8")]
     assert "Unit 271" not in (built_site / "cg-4417/units/202/index.html").read_text(encoding="utf-8")

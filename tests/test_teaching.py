@@ -90,7 +90,7 @@ def test_replaced_law_shows_spec_wording_and_current_position(built_site):
 @pytest.mark.slow
 def test_glossary_has_enough_terms_with_anchors(built_site):
     html = (built_site / "glossary/index.html").read_text(encoding="utf-8")
-    entries = re.findall(r'<div class="csh-term-entry" id="([a-z0-9-]+)"', html)
+    entries = re.findall(r'<h3 class="csh-term-name" id="([a-z0-9-]+)"', html)
     assert len(entries) >= 250 and len(entries) == len(set(entries))
     assert "unique-selling-point" in entries
 
@@ -145,8 +145,10 @@ def test_flashcards_keyboard_only_and_progress_kept(page, site_url):
     page.keyboard.press("n")  # not yet: stays in box 1
     after = root.locator(".csh-fc-stats").inner_text()
     assert after != stats and "Box 2: 1" in after
-    saved = json.loads(page.evaluate("localStorage.getItem('cs-hub:v1:flashcards')"))
-    assert saved[first]["box"] == 2 and saved[second]["box"] == 1
+    # Cards are scheduled with the questions (review-schedule.js): "knew it" is one right
+    # answer in a row (box 2), "not yet" none (box 1).
+    saved = json.loads(page.evaluate("localStorage.getItem('cs-hub:v1:review')"))["cards"]
+    assert saved[first]["reps"] == 1 and saved[second]["reps"] == 0
     page.reload()
     assert "Box 2: 1" in page.locator("[data-csh-flashcards] .csh-fc-stats").inner_text()
     # A deck for one unit only shows that unit's terms.

@@ -100,7 +100,10 @@
 
   Deck.prototype.due = function (anyway) {
     var self = this;
-    var cards = this.cards().filter(function (t) { return anyway || self.group(t.slug) < 2; });
+    // A card marked "Not yet" in this visit is scheduled for tomorrow, but it still comes
+    // back in this visit (three cards later), so it stays in the queue until it is known.
+    var again = this.again || {};
+    var cards = this.cards().filter(function (t) { return anyway || again[t.slug] || self.group(t.slug) < 2; });
     // Due cards first, then new ones, then alphabetical, so the order is predictable.
     return cards.sort(function (a, b) { return self.group(a.slug) - self.group(b.slug) || (a.term < b.term ? -1 : 1); });
   };
@@ -203,6 +206,8 @@
     var slug = this.card.slug;
     if (!H.review.gradeCard(slug, knew)) H.unsaved(this.root);
     this.cardsDue = H.review.load().value.cards;
+    this.again = this.again || {};
+    if (knew) delete this.again[slug]; else this.again[slug] = true;
     // Not yet: three cards later in this visit.  Knew it: to the back (it is only still
     // shown when practising anyway).
     var session = this.session || [];
