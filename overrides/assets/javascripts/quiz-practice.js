@@ -89,6 +89,11 @@
       }
       var result = E.score(item, response);
       var first = !self.results[item.id];
+      var requeued = -1;  // where the wrong answer was queued again, if it was
+      var again = button("Try again now", function () { self.show(); }, { class: "md-button csh-again" });
+      var next = button("", function () { self.position += 1; self.asked += 1; self.show(); },
+        { class: "md-button md-button--primary csh-next" });
+      var nextLabel = function () { return self.position + 1 >= self.queue.length ? "See results" : "Next question"; };
       if (first) {
         self.results[item.id] = result;
         self.save();
@@ -98,6 +103,13 @@
       controls.querySelectorAll("input, select, textarea, button").forEach(function (c) { c.disabled = true; });
       var feedback = Q.feedback(root, item, response, result, {
         onTick: function () {
+          // "I was right" makes a wrong answer right: it no longer comes back this session.
+          if (requeued >= 0 && E.score(item, response).correct) {
+            self.queue.splice(requeued, 1);
+            requeued = -1;
+            if (again.parentNode) again.parentNode.removeChild(again);
+            next.textContent = nextLabel();
+          }
           if (!first) return;
           self.results[item.id] = E.score(item, response);
           self.save();
@@ -110,13 +122,12 @@
       actions.innerHTML = "";
       if (!result.self && !result.correct) {
         // Wrong answers come back later in the session, three questions on.
-        var back = Math.min(self.queue.length, self.position + 4);
-        self.queue.splice(back, 0, item.id);
-        actions.appendChild(button("Try again now", function () { self.show(); }, { class: "md-button" }));
+        requeued = Math.min(self.queue.length, self.position + 4);
+        self.queue.splice(requeued, 0, item.id);
+        actions.appendChild(again);
       }
-      actions.appendChild(button(self.position + 1 >= self.queue.length ? "See results" : "Next question", function () {
-        self.position += 1; self.asked += 1; self.show();
-      }, { class: "md-button md-button--primary csh-next" }));
+      next.textContent = nextLabel();
+      actions.appendChild(next);
       H.focusOn(feedback);
       H.announce(root, feedback.querySelector(".csh-verdict").textContent);
     }, { class: "md-button md-button--primary csh-check" });

@@ -1,0 +1,62 @@
+"""Browser tests for the last learner defects of issue #11: page titles and search results
+that name the qualification, flashcard stats in plain words, and "I was right" in a
+practice session.  Each failed on the site before its fix.  Marked slow: they need the built site."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+# "I was right" on a wrong short answer: it counts as right and does not come back.
+
+
+def test_i_was_right_takes_the_question_out_of_the_retry_queue(page, site_url, errors):
+    from .quizdriver import answer, bank_items
+
+    items = bank_items("cg-4417", "201")
+    outcome = [i for i in items.values() if i["outcome"] == "4"]
+    short = next(i["id"] for i in outcome if i["type"] == "short")
+    page.goto(site_url + "cg-4417/units/201/lo-4/")
+    root = page.locator('[data-quiz-mode="practice"]')
+    root.locator("button.csh-begin").click()
+    asked: list[str] = []
+    counters: list[str] = []
+    for _ in range(3 * len(outcome)):
+        q = root.locator("section.csh-question")
+        if q.count() == 0:
+            break
+        item_id = q.get_attribute("data-item-id") or ""
+        asked.append(item_id)
+        counters.append(q.locator(".csh-remaining").inner_text())
+        if item_id == short:
+            q.locator("input.csh-short").fill("my own words entirely")
+            root.locator("button.csh-check").click()
+            feedback = root.locator(".csh-feedback")
+            assert root.get_by_role("button", name="Try again now").count() == 1
+            feedback.get_by_role("button", name="I was right").click()
+            # Nothing is left to try again: the offer goes, and the counter no longer counts it.
+            assert root.get_by_role("button", name="Try again now").count() == 0
+            at = len(asked)
+        else:
+            answer(q, items[item_id])
+            root.locator("button.csh-check").click()
+        root.locator("button.csh-next").click()
+    else:
+        pytest.fail("the session never ended")
+    assert asked.count(short) == 1, asked
+    assert sorted(asked) == sorted(i["id"] for i in outcome)
+    assert not any("to try again" in c for c in counters[at:]), counters[at:]
+    total = root.locator("[data-result-total]")
+    assert total.get_attribute("data-score") == total.get_attribute("data-max")
+    # The saved attempt and the review schedule count it right too (a claimed right: SM-2 quality 4).
+    attempts = json.loads(page.evaluate("localStorage.getItem('cs-hub:v1:attempts')"))
+    mine = [a for a in attempts if a["quiz"].startswith("cg-4417-201") and a["mode"] == "practice"]
+    assert mine and mine[-1]["score"] == mine[-1]["max"]
+    review = json.loads(page.evaluate("localStorage.getItem('cs-hub:v1:review')"))
+    card = review["items"][f"cg-4417-201-practice|{short}"]
+    assert card["reps"] == 1 and card["h"] == [1] and card["ef"] == 2.5, card
+    assert errors == []
