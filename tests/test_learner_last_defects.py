@@ -5,6 +5,7 @@ practice session.  Each failed on the site before its fix.  Marked slow: they ne
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -59,4 +60,33 @@ def test_i_was_right_takes_the_question_out_of_the_retry_queue(page, site_url, e
     review = json.loads(page.evaluate("localStorage.getItem('cs-hub:v1:review')"))
     card = review["items"][f"cg-4417-201-practice|{short}"]
     assert card["reps"] == 1 and card["h"] == [1] and card["ef"] == 2.5, card
+    assert errors == []
+
+
+# Flashcard stats in plain words, from the scheduler's state (flashcards.js, Deck.stage).
+
+
+def _card(interval: int, due: str) -> dict:
+    return {"ef": 2.6, "reps": 2, "interval": interval, "due": due, "last": "2026-01-01T09:00:00.000Z"}
+
+
+def test_flashcard_stats_say_new_due_learning_known(page, site_url, built_site, errors):
+    html = (built_site / "glossary" / "flashcards" / "index.html").read_text(encoding="utf-8")
+    data = re.search(r'<script type="application/json" class="csh-flashcard-data">(.*?)</script>', html, re.S)
+    assert data
+    slugs = [t["slug"] for t in json.loads(data.group(1))["terms"]]
+    page.goto(site_url + "glossary/flashcards/")
+    # Due yesterday; next turn in 6 days (learning); next turn in 16 days (known).
+    cards = {slugs[0]: _card(6, "2000-01-01"), slugs[1]: _card(6, "2999-01-01"), slugs[2]: _card(16, "2999-01-01")}
+    page.evaluate("c => localStorage.setItem('cs-hub:v1:review', JSON.stringify({v: 1, items: {}, cards: c}))", cards)
+    page.reload()
+    root = page.locator("[data-csh-flashcards]")
+    stats = root.locator(".csh-fc-stats").inner_text()
+    assert stats == f"{len(slugs) - 3} new · 1 due today · 1 learning · 1 known", stats
+    # The due card comes first, and the line above it says so in words.
+    assert root.locator(".csh-fc-card").get_attribute("data-slug") == slugs[0]
+    assert root.locator(".csh-fc-count").inner_text().endswith("this card is due today")
+    root.locator("button.csh-fc-flip").click()
+    root.locator("button.csh-fc-know").click()
+    assert root.locator(".csh-fc-stats").inner_text() == f"{len(slugs) - 3} new · 0 due today · 1 learning · 2 known"
     assert errors == []

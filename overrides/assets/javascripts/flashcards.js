@@ -3,9 +3,8 @@
  * by term slug) and nowhere else.
  *
  * Cards due today come first, then new ones.  "I knew it" pushes a card 1, 6, then more
- * days ahead; "Not yet" brings it back three cards later and again tomorrow.  The box
- * shown is the run of right answers plus one (up to 5), as the old Leitner boxes were.
- * Boxes saved by the old version (cs-hub:v1:flashcards) are still read: the scheduler
+ * days ahead; "Not yet" brings it back three cards later and again tomorrow.  The stats
+ * line counts cards as new, due today, learning or known (Deck.stage).  Boxes saved by the old version (cs-hub:v1:flashcards) are still read: the scheduler
  * turns each into a card due on the same day. */
 (function () {
   "use strict";
@@ -82,9 +81,25 @@
     return this.data.terms.filter(function (t) { return !deck || t.units.indexOf(deck) >= 0; });
   };
 
-  Deck.prototype.boxOf = function (slug) {
+  // A card is "known" once SM-2 puts its next turn this many days after the last answer:
+  // three right answers in a row (1, 6, then about 16 days), or an old box 5 card (14).
+  var KNOWN_DAYS = 14;
+  var STAGE_WORDS = { "new": "this card is new", due: "this card is due today",
+                      learning: "you are still learning this card", known: "you know this card" };
+
+  /**
+   * Where a card stands, in the learner's words: "new" (never rated), "due" (its turn is
+   * today or overdue), "learning" (not due; next turn under KNOWN_DAYS after the last
+   * answer, which includes a "Not yet" card, due tomorrow) or "known" (not due; KNOWN_DAYS
+   * or more).
+   * @param {string} slug
+   * @returns {string}
+   */
+  Deck.prototype.stage = function (slug) {
     var c = this.cardsDue[slug];
-    return c ? Math.min(5, c.reps + 1) : 1;
+    if (!c) return "new";
+    if (H.review.isDue(c, H.review.today())) return "due";
+    return c.interval >= KNOWN_DAYS ? "known" : "learning";
   };
 
   /**
@@ -151,10 +166,10 @@
     controls.appendChild(el("label", { for: "csh-fc-deck", text: "Deck" }));
     controls.appendChild(sel);
     root.appendChild(controls);
-    var boxes = [0, 0, 0, 0, 0, 0];
-    this.cards().forEach(function (t) { boxes[self.boxOf(t.slug)]++; });
+    var n = { "new": 0, due: 0, learning: 0, known: 0 };
+    this.cards().forEach(function (t) { n[self.stage(t.slug)]++; });
     var stats = el("p", { class: "csh-fc-stats", "aria-live": "polite" });
-    stats.textContent = "Box 1: " + boxes[1] + " · Box 2: " + boxes[2] + " · Box 3: " + boxes[3] + " · Box 4: " + boxes[4] + " · Box 5: " + boxes[5];
+    stats.textContent = n["new"] + " new · " + n.due + " due today · " + n.learning + " learning · " + n.known + " known";
     root.appendChild(stats);
     var queue = this.sessionQueue(this.due(this.anyway));
     this.card = queue[0] || null;
@@ -166,7 +181,7 @@
       area.appendChild(el("button", { type: "button", class: "md-button csh-fc-anyway", text: "Practise anyway", on: { click: function () { self.anyway = true; self.draw(true); } } }));
       return;
     }
-    area.appendChild(el("p", { class: "csh-fc-count", text: queue.length + " card" + (queue.length === 1 ? "" : "s") + " due · this card is in box " + this.boxOf(this.card.slug) }));
+    area.appendChild(el("p", { class: "csh-fc-count", text: queue.length + " card" + (queue.length === 1 ? "" : "s") + " to go · " + STAGE_WORDS[this.stage(this.card.slug)] }));
     var card = el("div", { class: "csh-fc-card", tabindex: "0", role: "group", "aria-roledescription": "flashcard", "aria-label": "Flashcard: " + this.card.term, "data-slug": this.card.slug });
     card.appendChild(el("p", { class: "csh-fc-term", text: this.card.term }));
     var back = el("div", { class: "csh-fc-back", hidden: "hidden" }, [
