@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from .conftest import ROOT
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
@@ -89,4 +91,51 @@ def test_flashcard_stats_say_new_due_learning_known(page, site_url, built_site, 
     root.locator("button.csh-fc-flip").click()
     root.locator("button.csh-fc-know").click()
     assert root.locator(".csh-fc-stats").inner_text() == f"{len(slugs) - 3} new · 0 due today · 1 learning · 2 known"
+    assert errors == []
+
+
+# Titles and search results name the qualification: four specifications have a "Unit 1".
+
+TITLES = [
+    ("cg-4417/units/201/", "Unit 201: Delivery of effective customer service · C&amp;G 4417"),
+    ("cg-4417/units/201/lo-1/", "Unit 201, Outcome 1: Describe the principles of customer service · C&amp;G 4417"),
+    ("btec-l2-cso/units/1/content-a1/", "Unit 1, Content area A1: Features of businesses · BTEC L2 CSO"),
+    ("cg-4417/tests/201/", "Unit 201 online test · C&amp;G 4417"),
+    ("cg-4417/tests/201/paper-1/", "Unit 201 online test, paper 1 · C&amp;G 4417"),
+    ("cg-4417/", "City &amp; Guilds 4417 Certificate in Customer Service · C&amp;G 4417"),
+]
+
+
+@pytest.mark.parametrize("path, title", TITLES)
+def test_page_titles_name_the_qualification(built_site, path, title):
+    html = (built_site / path / "index.html").read_text(encoding="utf-8")
+    assert f"<title>{title} - Customer Service Study Hub</title>" in html
+    # The heading is unchanged, so its anchor and the links to it still work.
+    heading = re.search(r"<h1[^>]*>.*?</h1>", html, re.S)
+    assert heading and " · " not in heading.group(0)
+
+
+def test_every_unit_1_title_says_which_qualification(built_site):
+    import html
+
+    import yaml
+
+    pages = sorted(built_site.glob("*/units/1/index.html"))
+    assert len(pages) >= 3
+    for path in pages:
+        slug = path.parts[-4]
+        spec = yaml.safe_load((ROOT / "content" / slug / "specification.yml").read_text(encoding="utf-8"))
+        title = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"))
+        assert title and f" · {html.escape(spec['short_name'])} - " in title.group(1), (slug, title)
+
+
+def test_a_unit_title_search_shows_the_short_name(page, site_url, errors):
+    page.goto(site_url + "btec-l3-cs/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("Delivery of effective customer service")
+    box.press("End")  # Material reads the query on keyup
+    hit = page.locator(".md-search-result__item > a[href*='/cg-4417/units/201/']").first
+    hit.wait_for(timeout=60000)
+    assert hit.locator("h1").inner_text() == "Unit 201: Delivery of effective customer service · C&G 4417"
     assert errors == []

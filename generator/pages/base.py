@@ -11,8 +11,8 @@ from typing import Any
 from .. import labels, urls
 from ..corpus import Corpus, SpecData
 from ..lms.downloads import Download, downloads
-from ..markdown_text import md_escape
-from ..models import Unit
+from ..markdown_text import front_matter, md_escape
+from ..models import Specification, Unit
 from ..relations import CrossLink, UnitKey, cross_links, law_links, term_units
 from .quiz_payloads import ItemPayloads
 
@@ -122,3 +122,10 @@ def trail(page: str, steps: list[tuple[str, str]], here: str) -> str:
 
 def spec_trail(facts: Facts, page: str, spec: str, here: str) -> str:
     return trail(page, [(facts.spec_titles[spec], urls.spec_page(spec))], here)
+
+
+def qualified_title(text: str, spec: Specification) -> str:
+    """A page's front-matter title that names its qualification.  Four specifications have
+    a "Unit 1", and a browser tab or a search result shows only the title, so the title
+    carries the short name (the h1 and the trail stay as they are)."""
+    return front_matter(f"{text} · {spec.short_name or spec.short_title}")

@@ -20,7 +20,7 @@ from ..markdown_text import front_matter
 from ..models import Unit
 from ..quiz_models import Item
 from ..teaching_models import OutcomeNotes
-from .base import Facts, Page, trail
+from .base import Facts, Page, qualified_title, trail
 from .quiz_block import MapLink, QuizBlock, quiz_block
 from .quiz_payloads import practice_payload, reviewed
 from .unit_teaching import figures, notes_view, term_forms
@@ -112,7 +112,9 @@ def _context(
     heading_plain = f"Unit {unit.number}, {op.short}"
     prev, nxt = neighbours
     return {
-        "title": front_matter(f"{heading_plain}: {outcome.title if outcome else area.title if area else ''}"),
+        "title": qualified_title(
+            f"{heading_plain}: {outcome.title if outcome else area.title if area else ''}", data.spec
+        ),
         "description": front_matter(f"Notes, examples and practice for {heading_plain} of the {data.spec.short_title}"),
         "trail": trail(
             path,

@@ -15,7 +15,7 @@ from ..corpus import SpecData
 from ..markdown_text import front_matter
 from ..models import TestSpec
 from ..paper_draw import PAPER_NUMBERS, Paper, PaperQuestion, draw_paper
-from .base import Facts, Page, trail
+from .base import Facts, Page, qualified_title, trail
 from .quiz_payloads import reviewed
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -136,7 +136,7 @@ def _paper_context(
     facts: Facts, data: SpecData, test: TestSpec, paper: Paper, questions: list[dict[str, Any]], path: str
 ) -> dict[str, Any]:
     return {
-        "title": front_matter(f"{test.title}, paper {paper.number} ({data.spec.short_title})"),
+        "title": qualified_title(f"{test.title}, paper {paper.number}", data.spec),
         "description": front_matter(f"A printable paper of the {test.title}: the same questions every time."),
         "heading": f"{test.title}: paper {paper.number}",
         "trail": trail(

@@ -12,7 +12,7 @@ from ..corpus import SpecData
 from ..markdown_text import embed_json, front_matter, md_escape, md_inline
 from ..models import Qualification
 from ..routes import has_options, rules_data
-from .base import Facts, Page, methods_of, unit_link
+from .base import Facts, Page, methods_of, qualified_title, unit_link
 from .offers import offer
 
 
@@ -28,7 +28,7 @@ def spec_context(facts: Facts, data: SpecData, path: str) -> dict[str, Any]:
     if spec.source.version:
         source += f", version {md_escape(spec.source.version)}"
     return {
-        "title": front_matter(spec.short_title),
+        "title": qualified_title(spec.short_title, spec),
         "description": front_matter(f"Qualifications, structure, units and assessment for the {spec.title}"),
         "spec": spec,
         "offers": offer(facts, data).sentence(),

@@ -10,7 +10,7 @@ from .. import labels, urls
 from ..corpus import SpecData
 from ..markdown_text import front_matter, md_escape, md_inline
 from ..models import TestSpec, Unit
-from .base import Facts, Page, spec_trail, trail
+from .base import Facts, Page, qualified_title, spec_trail, trail
 from .outcome import revise_links
 from .papers import paper_links
 from .quiz_block import quiz_block
@@ -51,7 +51,7 @@ def _test_context(
         href = urls.relative(path, urls.unit_page(data.slug, unit.number), urls.outcome_anchor(part.outcome))
         rows.append((label, href, part.marks if part.marks is not None else part.questions))
     return {
-        "title": front_matter(f"{test.title} ({data.spec.short_title})"),
+        "title": qualified_title(test.title, data.spec),
         "description": front_matter(f"A timed practice test drawn to the blueprint of the {test.title}"),
         "spec": data.spec,
         "test": test,

@@ -12,7 +12,7 @@ from ..corpus import SpecData
 from ..markdown_text import front_matter, md_escape, md_inline
 from ..models import Outcome, TestSpec, Unit
 from ..relations import tests_by_unit, used_by
-from .base import Facts, Page, spec_trail, unit_link
+from .base import Facts, Page, qualified_title, spec_trail, unit_link
 from .evidence import planner_view
 from .outcome import outcome_pages, revise_links
 from .unit_compare import comparison
@@ -42,7 +42,7 @@ def unit_context(
     spec = data.spec
     teaching = teaching_context(facts, data, unit, path)
     return {
-        "title": front_matter(f"Unit {unit.number}: {unit.title}"),
+        "title": qualified_title(f"Unit {unit.number}: {unit.title}", spec),
         "description": front_matter(
             f"Outcomes and assessment criteria for {spec.short_title} unit {unit.number}, {unit.title}"
         ),
