@@ -173,7 +173,8 @@ def test_titles_are_escaped_in_front_matter_and_trails(fixture_copy):
         # scripts that read it insert titles as text.
         assert b"<script>alert" not in json_data.sub(b"", data), path
     page = files["cg-4417/units/202.md"].decode("utf-8")
-    assert 'title: "Unit 202: Supporting &lt;script&gt;alert(1)&lt;/script&gt; &amp; more"' in page
+    # Then the qualification's short name (or short title, in the fixture corpus).
+    assert 'title: "Unit 202: Supporting &lt;script&gt;alert(1)&lt;/script&gt; &amp; more · City &amp; Guilds' in page
 
 
 def test_facts_resolve_aliases_to_their_unit(corpus):
