@@ -36,9 +36,35 @@ DIRECTIVES: tuple[tuple[str, str], ...] = (
 
 CONTENT_SECURITY_POLICY: str = "; ".join(f"{name} {sources}" for name, sources in DIRECTIVES)
 
+# A site built by Zensical (README, "Engines") draws its search box inside a shadow root and
+# gives it one inline <style>, which `style-src 'self'` blocks.  Its hash lets that one style
+# in and nothing else.  The text is fixed for a Zensical release, so the hash is kept per
+# pinned version (pyproject.toml): after an upgrade, tests/test_browser_csp.py run with
+# CSH_ENGINE=zensical fails and Chromium's report names the new hash.
+ZENSICAL_STYLE_HASHES: dict[str, tuple[str, ...]] = {
+    "0.0.73": ("'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='",),
+}
+ZENSICAL_VERSION = "0.0.73"
+
+
+def policy(engine: str = "mkdocs") -> str:
+    """The policy for a site built by `engine`: the one above, plus, for Zensical, the hash of
+    its search box's style."""
+    if engine == "mkdocs":
+        return CONTENT_SECURITY_POLICY
+    if engine != "zensical":
+        raise ValueError(f"unknown engine {engine!r}: expected mkdocs or zensical")
+    hashes = " ".join(ZENSICAL_STYLE_HASHES[ZENSICAL_VERSION])
+    return "; ".join(
+        f"{name} {sources} {hashes}" if name == "style-src" else f"{name} {sources}" for name, sources in DIRECTIVES
+    )
+
 
 def main() -> None:
-    print(CONTENT_SECURITY_POLICY)
+    import sys
+
+    # `python -m generator.csp zensical` prints the policy for a Zensical build.
+    print(policy(sys.argv[1] if len(sys.argv) > 1 else "mkdocs"))
 
 
 if __name__ == "__main__":

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import pytest
 
+from .browser import ENGINE, SEARCH_HREFS_JS, SEARCH_INDEX, SEARCH_RESULT_LINKS, search_box, search_docs
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-INDEX = "search/search_index.json"
+INDEX = SEARCH_INDEX
+# Zensical's search fetches its index when the page loads, not when search opens: the page is
+# usable meanwhile (the fetch is asynchronous), but the lazy loading is Material's only
+# (README, "Engines").
+LAZY = ENGINE == "mkdocs"
 
 
 def _index_requests(page) -> list[str]:
@@ -17,7 +23,7 @@ def _index_requests(page) -> list[str]:
 
 
 def _results(page) -> list[str]:
-    results = page.locator(".md-search-result__item a")
+    results = page.locator(SEARCH_RESULT_LINKS)
     results.first.wait_for(timeout=60000)  # the index is built when search opens
     return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
 
@@ -31,11 +37,10 @@ def test_no_index_before_search_then_results(page, site_url, errors):
     page.wait_for_url("**/cg-4417/units/201/lo-1/")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
-    assert asked == []
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill("complaint")
+    assert asked == [] if LAZY else len(asked) <= 2
+    search_box(page).fill("complaint")
     hrefs = _results(page)
-    assert len(asked) == 1
+    assert len(asked) == 1 if LAZY else len(asked) <= 2
     assert any("/units/" in h for h in hrefs), hrefs
     assert errors == []
 
@@ -46,9 +51,8 @@ def test_phone_search_button_and_shortcut(browser, site_url):
     asked = _index_requests(page)
     page.goto(site_url, wait_until="networkidle")
     page.wait_for_timeout(300)
-    assert asked == []
-    page.locator("label.md-header__button[for='__search']").click()
-    page.locator("input.md-search__input").fill("Equality Act")
+    assert asked == [] if LAZY else len(asked) == 1
+    search_box(page, phone=True).fill("Equality Act")
     assert any("legislation/equality-act-2010/" in h for h in _results(page))
     assert len(asked) == 1
     context.close()
@@ -68,14 +72,12 @@ LEARNER_QUERIES = [
 
 def test_learner_queries_find_their_pages(page, site_url):
     page.goto(site_url + "btec-l2-cso/units/1/")
-    box = page.locator("input.md-search__input")
-    box.click()
+    box = search_box(page)
     for query, expected in LEARNER_QUERIES:
         box.fill(query)
         box.press("End")  # Material reads the query on keyup
         page.wait_for_function(
-            """(want) => [...document.querySelectorAll('.md-search-result__item a')]
-                 .some((a) => new RegExp(want).test(a.getAttribute('href')))""",
+            f"(want) => ({SEARCH_HREFS_JS})().some((href) => new RegExp(want).test(href))",
             arg=expected,
             timeout=60000,
         )
@@ -83,9 +85,7 @@ def test_learner_queries_find_their_pages(page, site_url):
 
 def test_index_keeps_out_what_learners_never_search(built_site):
     """Answer keys, tutors' text, quiz boilerplate and repeated official lines stay out."""
-    import json
-
-    docs = json.loads((built_site / INDEX).read_text(encoding="utf-8"))["docs"]
+    docs = search_docs(built_site)
     text = " ".join(d["title"] + " " + d["text"] for d in docs)
     locations = [d["location"] for d in docs]
     assert not any(loc.startswith(("tutors/", "content-format/")) for loc in locations)

@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from .browser import SEARCH_RESULT_LINKS, search_by_keyboard
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
@@ -48,9 +50,8 @@ def test_copy_link_button_copies_an_absolute_criterion_link(browser, site_url):
 
 def test_search_finds_unique_selling_point_on_unit_201(page, site_url):
     page.goto(site_url)
-    page.keyboard.press("/")  # Material's search shortcut, keyboard only
-    page.locator("input.md-search__input").fill("Unique Selling Point")
-    results = page.locator(".md-search-result__item a")
+    search_by_keyboard(page).fill("Unique Selling Point")
+    results = page.locator(SEARCH_RESULT_LINKS)
     results.first.wait_for(timeout=60000)  # the index is built when search opens
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any("cg-4417/units/201/" in h for h in hrefs), hrefs

@@ -18,9 +18,7 @@ from urllib.parse import urldefrag
 
 import pytest
 
-from generator.csp import CONTENT_SECURITY_POLICY
-
-from .browser import QuietHandler
+from .browser import SEARCH_RESULT_LINKS, SITE_POLICY, QuietHandler, search_by_keyboard
 from .test_browser_csp import WATCH
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -34,7 +32,7 @@ class SubPathHandler(QuietHandler):
     `error_page 404 /cs/404.html`)."""
 
     def end_headers(self):
-        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        self.send_header("Content-Security-Policy", SITE_POLICY)
         super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
@@ -128,9 +126,8 @@ def test_a_missing_address_gets_a_styled_404_page_under_a_sub_path(cs_page, cs_u
     assert check_links(page, links_on(page), cs_url, {}) == []
     assert page.locator("a[href^='#']").count() == 0
     # Search looks for its index in the site's top folder, and finds pages there.
-    page.keyboard.press("/")
-    page.locator("input.md-search__input").fill("complaint")
-    result = page.locator(".md-search-result__item a").first
+    search_by_keyboard(page).fill("complaint")
+    result = page.locator(SEARCH_RESULT_LINKS).first
     result.wait_for(timeout=60000)
     assert result.get_attribute("href").startswith(cs_url)
     # Only the not-found document itself and its page files asked for at the wrong depth

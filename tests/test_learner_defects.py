@@ -8,6 +8,7 @@ import re
 import pytest
 import yaml
 
+from .browser import SEARCH_RESULT_LINKS, search_box
 from .conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -423,8 +424,7 @@ def test_glossary_shows_every_term_without_javascript(browser, site_url):
 
 def test_search_opens_the_glossary_term(page, site_url, errors):
     page.goto(site_url + "glossary/")
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill("internal customer")
-    # The hit links to the term's own section (Material adds ?h=... before the anchor).
-    page.locator('.md-search-result a[href*="glossary/"][href$="#internal-customer"]').first.wait_for()
+    search_box(page).fill("internal customer")
+    # The hit links to the term's own section (the engines add ?h=... before the anchor).
+    page.locator(f'{SEARCH_RESULT_LINKS}[href*="glossary/"][href$="#internal-customer"]').first.wait_for()
     assert errors == []

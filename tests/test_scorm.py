@@ -26,10 +26,10 @@ import pytest
 import yaml
 
 from generator import urls
-from generator.csp import CONTENT_SECURITY_POLICY
 from generator.lms.scorm import DOCS_FOLDER, SCRIPTS, STYLES, package_name, packages
 from generator.pages.base import Facts
 
+from .browser import SITE_POLICY
 from .conftest import ROOT, run_cli
 from .quizdriver import answer, bank_items
 
@@ -220,7 +220,7 @@ class CSPHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the package under the site's strict policy, so an inline script would fail."""
 
     def end_headers(self):
-        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        self.send_header("Content-Security-Policy", SITE_POLICY)
         super().end_headers()
 
     def log_message(self, *args):

@@ -54,3 +54,17 @@ def test_no_hook_is_needed_to_build(real_corpus):
     """Zensical runs no hooks: the hook may only help `mkdocs serve`."""
     hook = (ROOT / "generator" / "mkdocs_hooks.py").read_text(encoding="utf-8")
     assert "on_config" not in hook and "nav" not in hook.split('"""', 2)[2]
+
+
+def test_zensical_policy_hash_is_kept_for_the_pinned_release():
+    """The Zensical build's CSP carries its search style's hash for one release
+    (generator/csp.py); the pin in pyproject.toml must be that release, or the policy
+    centres copy would block the search box."""
+    import re
+
+    from generator.csp import ZENSICAL_STYLE_HASHES, ZENSICAL_VERSION, policy
+
+    pin = re.search(r'"zensical==([0-9.]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pin is not None and pin.group(1) == ZENSICAL_VERSION
+    assert all(h in policy("zensical") for h in ZENSICAL_STYLE_HASHES[ZENSICAL_VERSION])
+    assert "sha256" not in policy("mkdocs")

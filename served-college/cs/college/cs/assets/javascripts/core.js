@@ -1,0 +1,411 @@
+/* Customer Service Study Hub: the helpers every page script shares.
+ *
+ * Classic script, not an ES module: modules do not load from file://, which the offline
+ * build needs.  Everything hangs off one namespace object, window.CSHub, and this file
+ * must load first (mkdocs.yml lists the scripts in dependency order).
+ *
+ * window.CSHub, by the file that fills it in:
+ *   core.js            PREFIX, el, button, nextId, escapeHtml, focusOn, announce, notice,
+ *                      clearNotices, unsaved, store {raw, get, read, set, remove,
+ *                      quarantine, repair, keys, lastError}, copyText, onPage, eachRoot, payload
+ *   quiz-engine.js     engine {register, rng, shuffle, allocate, blueprint, pickMarks, draw,
+ *                      arrange, arrangePaper, isPermutation, validOrder, normalise, score,
+ *                      answered, percent, summarise, index}, types (the registry)
+ *   quiz-types-*.js    types.single, .multiple, .true-false, .short, .extended, .matching, .ordering
+ *   quiz-records.js    records {isObject, readAttempt, readAttempts, plainQuizId,
+ *                      attemptRecord, readMockState}
+ *   quiz-ui.js         quiz {ATTEMPTS_KEY, mapLink, linkFor, loadAttempts, saveAttempt,
+ *                      damagedNotice, plural, liveRegion, freshScreen, nextScreen,
+ *                      questionBlock, controls, feedback, resultsTable}
+ *   review-schedule.js review {KEY, now, today, step, quality, load, save, gradeItem,
+ *                      fromPractice, fromMock, gradeCard, dueKeys, merge, strength, ...}
+ *   quiz-practice.js, quiz-mock.js, quiz-progress.js   Practice, Mock, Progress
+ *   progress-file.js   progressFile {build, read, apply, ...} (export and import)
+ *   review-due.js      reviewDue {run, dueItems, loadUnits}; review-items (generated,
+ *                      assets/review/*.js) fill reviewItems
+ *   routes.js          routes {check, groupLabel} (also window.CSHRoutes)
+ *   loader.js          loader {SCRIPTS, NEEDS, wanted, loadPage}: which page loads which script
+ * quiz.js starts the quizzes and keeps window.CSHQuiz for the engine tests; hub.js and
+ * flashcards.js export nothing.
+ */
+(function () {
+  "use strict";
+
+  /** @type {any} */
+  var CSHub = window.CSHub = window.CSHub || {};
+
+  /** Every key this site writes starts with this (conventions §5). */
+  var PREFIX = "cs-hub:v1:";
+  CSHub.PREFIX = PREFIX;
+
+  /* ------------------------------------------------------------------ elements */
+
+  /**
+   * Attributes for el().  `text` sets textContent, `html` sets innerHTML (only ever
+   * build-time HTML from a page payload, never stored or imported values), `on` maps
+   * event names to listeners, `class` sets className; null and false are skipped.
+   * @typedef {Object<string, any>} ElAttrs
+   */
+
+  /**
+   * Create an element.
+   * @param {string} tag
+   * @param {ElAttrs|null} [attrs]
+   * @param {Array<Node|string|null|undefined>} [children]
+   * @returns {HTMLElement}
+   */
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        var v = attrs[k];
+        if (v == null || v === false) return;
+        if (k === "text") node.textContent = v;
+        else if (k === "html") node.innerHTML = v;
+        else if (k === "on") Object.keys(v).forEach(function (ev) { node.addEventListener(ev, v[ev]); });
+        else if (k === "class") node.className = v;
+        else node.setAttribute(k, v === true ? "" : v);
+      });
+    }
+    (children || []).forEach(function (c) {
+      if (c == null) return;
+      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  /**
+   * A real <button type="button"> with a visible label.
+   * @param {string} label
+   * @param {function(Event): void} onClick
+   * @param {ElAttrs} [attrs]
+   * @returns {HTMLButtonElement}
+   */
+  function button(label, onClick, attrs) {
+    var a = attrs || {};
+    a.type = "button";
+    a.on = { click: onClick };
+    a.text = label;
+    return /** @type {HTMLButtonElement} */ (el("button", a));
+  }
+
+  /**
+   * Escape text for the few places that build HTML from payload text (answers shown
+   * beside build-time HTML).
+   * @param {any} s
+   * @returns {string}
+   */
+  function escapeHtml(s) {
+    return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+  }
+
+  var uid = 0;
+  /**
+   * A page-unique id for label/for and aria pairs.
+   * @param {string} base
+   * @returns {string}
+   */
+  function nextId(base) { uid += 1; return "csh-" + base + "-" + uid; }
+
+  /**
+   * Move focus to a node that may not be focusable by default.
+   * @param {HTMLElement|null} node
+   */
+  function focusOn(node) {
+    if (!node) return;
+    if (!node.hasAttribute("tabindex")) node.setAttribute("tabindex", "-1");
+    node.focus({ preventScroll: false });
+  }
+
+  /**
+   * Say something through the root's polite live region (.csh-live).  Emptied first
+   * and refilled a moment later so a repeated message is announced again.
+   * @param {Element} root
+   * @param {string} message
+   */
+  function announce(root, message) {
+    var live = root.querySelector(".csh-live");
+    if (!live) return;
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = message; }, 30);
+  }
+
+  /**
+   * Show a one-line notice just before `root`, outside it, so that redrawing the root
+   * does not wipe it.  role="status" has it announced; the same `id` is shown once.
+   * @param {Element} root
+   * @param {string} message
+   * @param {string} [id] identifies the notice; defaults to the message
+   * @returns {HTMLElement|null}
+   */
+  function notice(root, message, id) {
+    if (!root || !root.parentNode) return null;
+    var key = id || message;
+    var holder = root.previousElementSibling;
+    if (!holder || !holder.classList.contains("csh-notices")) {
+      holder = el("div", { class: "csh-notices" });
+      root.parentNode.insertBefore(holder, root);
+    }
+    var kids = holder.children;
+    for (var i = 0; i < kids.length; i++) {
+      // Attribute comparison, not a selector: ids may come from stored data.
+      if (kids[i].getAttribute("data-notice") === key) return /** @type {HTMLElement} */ (kids[i]);
+    }
+    var p = el("p", { class: "csh-notice", role: "status", "data-notice": key, text: message });
+    holder.appendChild(p);
+    return p;
+  }
+
+  /**
+   * Remove the notices shown before `root` (after the learner has dealt with them).
+   * @param {Element} root
+   */
+  function clearNotices(root) {
+    var holder = root && root.previousElementSibling;
+    if (holder && holder.classList.contains("csh-notices")) holder.remove();
+  }
+
+  /* ------------------------------------------------------------------- storage */
+
+  /**
+   * localStorage that survives corrupt or old data and full or blocked storage.
+   * A value that does not parse, or fails `check`, is moved aside to
+   * "cs-hub:v1:corrupt:<name>" (not deleted) and treated as empty; no other key is
+   * touched.  Writes report failure instead of throwing.
+   */
+  var store = {
+    /** Set by the last failed write: "full" (quota) or "blocked". @type {string|null} */
+    lastError: null,
+
+    /**
+     * @param {string} key
+     * @returns {string|null} the raw stored text
+     */
+    raw: function (key) {
+      try { return window.localStorage.getItem(key); } catch (e) { return null; }
+    },
+
+    /**
+     * Read and parse one key.
+     * @param {string} key
+     * @param {function(any): boolean} [check] shape test; failing it quarantines the value
+     * @returns {any} the parsed value, or null when absent or unreadable
+     */
+    get: function (key, check) { return store.read(key, check).value; },
+
+    /**
+     * Like get(), and says whether a value was there but had to be set aside.
+     * @param {string} key
+     * @param {function(any): boolean} [check]
+     * @returns {{value: any, damaged: boolean}}
+     */
+    read: function (key, check) {
+      var raw = store.raw(key);
+      if (raw === null) return { value: null, damaged: false };
+      try {
+        var value = JSON.parse(raw);
+        if (check && !check(value)) throw new Error("unexpected shape");
+        return { value: value, damaged: false };
+      } catch (e) {
+        store.quarantine(key, raw);
+        store.remove(key);
+        return { value: null, damaged: true };
+      }
+    },
+
+    /**
+     * @param {string} key
+     * @param {any} value
+     * @returns {boolean} whether it was saved
+     */
+    set: function (key, value) {
+      try {
+        window.localStorage.setItem(key, JSON.stringify(value));
+        store.lastError = null;
+        return true;
+      } catch (e) {
+        store.lastError = isQuotaError(e) ? "full" : "blocked";
+        return false;
+      }
+    },
+
+    /** @param {string} key */
+    remove: function (key) {
+      try { window.localStorage.removeItem(key); } catch (e) { /* blocked storage */ }
+    },
+
+    /**
+     * Keep a copy of a damaged value beside the original key, for recovery by hand.
+     * @param {string} key
+     * @param {string|null} raw
+     */
+    quarantine: function (key, raw) {
+      if (raw == null) return;
+      var name = key.indexOf(PREFIX) === 0 ? key.slice(PREFIX.length) : key;
+      try { window.localStorage.setItem(PREFIX + "corrupt:" + name, raw); } catch (e) { /* full */ }
+    },
+
+    /**
+     * Replace a value that was readable only in part: the original text is quarantined
+     * first, so repairing never loses anything.
+     * @param {string} key
+     * @param {any} value the repaired value
+     * @returns {boolean}
+     */
+    repair: function (key, value) {
+      store.quarantine(key, store.raw(key));
+      return store.set(key, value);
+    },
+
+    /** @returns {string[]} every key of this site */
+    keys: function () {
+      var out = [];
+      try {
+        for (var i = 0; i < window.localStorage.length; i++) {
+          var k = window.localStorage.key(i);
+          if (k && k.indexOf(PREFIX) === 0) out.push(k);
+        }
+      } catch (e) { /* blocked storage */ }
+      return out;
+    }
+  };
+
+  /**
+   * @param {any} e
+   * @returns {boolean}
+   */
+  function isQuotaError(e) {
+    return !!e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" || e.code === 22 || e.code === 1014);
+  }
+
+  /** The notice shown, once per page, when a save fails. */
+  var UNSAVED = {
+    full: "This browser's storage is full, so your progress is not being saved. Export or clear progress on the progress page to make room.",
+    blocked: "This browser is not letting the site save anything, so your progress is not being saved."
+  };
+
+  /**
+   * Tell the learner, once, that a save failed (call after store.set returned false).
+   * @param {Element} root
+   * @returns {HTMLElement|null}
+   */
+  function unsaved(root) {
+    return notice(root, UNSAVED[store.lastError === "blocked" ? "blocked" : "full"], "unsaved");
+  }
+
+  /* ----------------------------------------------------------------- clipboard */
+
+  /**
+   * Copy text, falling back to a hidden textarea where the Clipboard API is missing
+   * (http:// hosting and file://).
+   * @param {string} text
+   * @returns {Promise<void>}
+   */
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      try {
+        if (document.execCommand("copy")) resolve(); else reject(new Error("copy refused"));
+      } catch (err) {
+        reject(err);
+      } finally {
+        document.body.removeChild(area);
+      }
+    });
+  }
+
+  /* ---------------------------------------------------------------- page ready */
+
+  /**
+   * Run `fn` on page load and again after each Material instant-navigation page swap
+   * (document$).  Every page script's init is idempotent (roots are marked when
+   * started), so running from both is safe; relying on document$ alone fails in the
+   * offline build, which has no instant navigation.
+   * @param {function(): void} fn
+   */
+  function onPage(fn) {
+    inits.push(fn);
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+    else fn();
+  }
+
+  /** Every page script's init, in the order they registered. @type {Array<function(): void>} */
+  var inits = [];
+  function runInits() { inits.forEach(function (fn) { fn(); }); }
+  // One subscription for all of them: after a page swap, loader.js first adds the scripts the
+  // new page needs (they run their own init as they load), then every init runs again, so an
+  // older script never starts a root before the script that draws it has arrived.
+  var pages$ = /** @type {any} */ (window).document$;
+  if (pages$ && typeof pages$.subscribe === "function") {
+    pages$.subscribe(function () {
+      var loader = CSHub.loader;
+      if (loader) loader.loadPage().then(runInits); else runInits();
+    });
+  }
+
+  /**
+   * Start `start(root)` once for every element matching `selector`.
+   * @param {string} selector a fixed selector, never built from data
+   * @param {function(HTMLElement): void} start
+   */
+  function eachRoot(selector, start) {
+    document.querySelectorAll(selector).forEach(function (root) {
+      var r = /** @type {HTMLElement} */ (root);
+      if (r.dataset.cshStarted) return;
+      r.dataset.cshStarted = "1";
+      start(r);
+    });
+  }
+
+  /**
+   * The JSON payload embedded in a root, or null if it is missing or does not parse.
+   * @param {Element} root
+   * @param {string} className the payload script's class
+   * @returns {any}
+   */
+  function payload(root, className) {
+    var scripts = root.getElementsByTagName("script");
+    for (var i = 0; i < scripts.length; i++) {
+      if (scripts[i].classList.contains(className)) {
+        try { return JSON.parse(scripts[i].textContent || ""); } catch (e) { return null; }
+      }
+    }
+    return null;
+  }
+
+  /* ------------------------------------------------------------ same-page links */
+
+  // bootstrap/same-page.js keeps Material from re-rendering the page when only the
+  // fragment changes; it needs the page Material last rendered, which instant navigation
+  // changes with pushState (no popstate).
+  var rendered$ = /** @type {any} */ (window).document$;
+  if (rendered$ && typeof rendered$.subscribe === "function") {
+    rendered$.subscribe(function () { /** @type {any} */ (window).__csh_rendered = location.pathname + location.search; });
+  }
+
+  CSHub.el = el;
+  CSHub.button = button;
+  CSHub.nextId = nextId;
+  CSHub.escapeHtml = escapeHtml;
+  CSHub.focusOn = focusOn;
+  CSHub.announce = announce;
+  CSHub.notice = notice;
+  CSHub.clearNotices = clearNotices;
+  CSHub.unsaved = unsaved;
+  CSHub.store = store;
+  CSHub.copyText = copyText;
+  CSHub.onPage = onPage;
+  CSHub.eachRoot = eachRoot;
+  CSHub.payload = payload;
+  // Older name, kept for anyone's page scripts that call it.
+  window.cshOnPage = onPage;
+})();

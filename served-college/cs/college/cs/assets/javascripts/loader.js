@@ -1,0 +1,110 @@
+/* Customer Service Study Hub: loads each page's scripts, and only those (issue #14: our own
+ * JavaScript at most 25 kB gzipped per page).
+ *
+ * mkdocs.yml loads core.js, hub.js and this file on every page.  Every other script is named
+ * here: a page asks for what it needs with data-csh-needs="<need> ..." on the roots the
+ * generator writes (the quiz, progress, route planner, flashcards, evidence planner and
+ * portfolio roots), and this file adds a same-origin <script src> for each file it lacks, in
+ * SCRIPTS order (async=false keeps that order).  It runs on the first load and on every
+ * instant-navigation page swap, so a page reached by instant navigation gets a script the
+ * first page did not need; CSHub.onPage (core.js) waits for them before it re-runs the pages'
+ * init functions.  Works from file:// and under the strict CSP (script-src 'self').
+ *
+ * To add a script: put its file name in SCRIPTS where it belongs in load order (after what
+ * it uses), and in each need that uses it.  A new kind of page root gets a new need here and
+ * data-csh-needs="<need>" in its template.  CONTRIBUTING.md, "How to add a page script".
+ */
+(function () {
+  "use strict";
+
+  var H = window.CSHub;
+
+  /** Every page script, in the order they must run. */
+  var SCRIPTS = [
+    "quiz-engine.js",
+    "quiz-types-choice.js",
+    "quiz-types-text.js",
+    "quiz-types-arrange.js",
+    "quiz-records.js",
+    "review-schedule.js",
+    "quiz-ui.js",
+    "quiz-practice.js",
+    "quiz-mock.js",
+    "progress-file.js",
+    "quiz-progress.js",
+    "review-due.js",
+    "quiz.js",
+    "progress-review.js",
+    "routes.js",
+    "flashcards.js",
+    "evidence-records.js",
+    "evidence-planner.js",
+    "evidence-portfolio.js"
+  ];
+
+  // review-schedule.js is the spaced-review scheduler every answer and flashcard feeds.
+  var QUIZ = ["quiz-engine.js", "quiz-types-choice.js", "quiz-types-text.js", "quiz-types-arrange.js",
+    "quiz-records.js", "review-schedule.js", "quiz-ui.js", "quiz.js"];
+
+  /** What each need pulls in (any order: SCRIPTS decides the order). */
+  var NEEDS = {
+    // review-due.js adds "Review due in this unit" beside a unit's practice quiz and runs it.
+    practice: QUIZ.concat(["quiz-practice.js", "review-due.js"]),
+    mock: QUIZ.concat(["quiz-mock.js"]),
+    progress: QUIZ.concat(["quiz-practice.js", "progress-file.js", "quiz-progress.js", "review-due.js", "progress-review.js"]),
+    routes: ["routes.js"],
+    flashcards: ["quiz-engine.js", "quiz-records.js", "review-schedule.js", "flashcards.js"],
+    planner: ["evidence-records.js", "evidence-planner.js"],
+    portfolio: ["evidence-records.js", "evidence-portfolio.js"]
+  };
+
+  // The folder this file was loaded from: right for a sub-path, .html URLs and file://.
+  var me = /** @type {HTMLScriptElement|null} */ (document.currentScript);
+  var folder = me ? me.src.replace(/[^/]*([?#].*)?$/, "") : "";
+
+  /** @type {Object<string, Promise<void>>} file name -> loaded (or failed) */
+  var loading = {};
+
+  /**
+   * The files this page needs, in SCRIPTS order.
+   * @returns {string[]}
+   */
+  function wanted() {
+    var want = {};
+    document.querySelectorAll("[data-csh-needs]").forEach(function (node) {
+      (node.getAttribute("data-csh-needs") || "").split(/\s+/).forEach(function (need) {
+        (NEEDS[need] || []).forEach(function (file) { want[file] = true; });
+      });
+    });
+    return SCRIPTS.filter(function (file) { return want[file]; });
+  }
+
+  /**
+   * @param {string} file
+   * @returns {Promise<void>}
+   */
+  function add(file) {
+    if (!loading[file]) {
+      loading[file] = new Promise(function (resolve) {
+        var tag = document.createElement("script");
+        tag.src = folder + file;
+        tag.async = false;
+        // A file that fails to load must not stop the others' init.
+        tag.onload = tag.onerror = function () { resolve(); };
+        document.head.appendChild(tag);
+      });
+    }
+    return loading[file];
+  }
+
+  /**
+   * Add this page's missing scripts.
+   * @returns {Promise<void>} settles when every script the page needs has run
+   */
+  function loadPage() {
+    return Promise.all(wanted().map(add)).then(function () {});
+  }
+
+  H.loader = { SCRIPTS: SCRIPTS, NEEDS: NEEDS, wanted: wanted, loadPage: loadPage };
+  loadPage();
+})();

@@ -1,0 +1,111 @@
+/* "Review due" sessions: a practice session of the questions the scheduler
+ * (review-schedule.js) says are due today.
+ *
+ * On a unit page, a "Review due in this unit (N)" button sits just before the unit's
+ * practice quiz and runs the due questions from that quiz's own payload.  On /progress/
+ * (progress-review.js) a review runs the due questions of every unit: their payloads are
+ * generated per unit as assets/review/<quiz id>.js and loaded as scripts only when the
+ * review starts (a script, because chromium will not fetch a local JSON file from file://).
+ *
+ * A session is at most SESSION questions, the longest overdue first: learners revise in
+ * short bursts.  Needs quiz-practice.js and review-schedule.js, and loads before quiz.js:
+ * it reads the practice payload before the quiz replaces it with its first screen.
+ */
+(function () {
+  "use strict";
+
+  var H = window.CSHub, el = H.el, button = H.button, S = H.review;
+
+  var SESSION = 20;
+
+  /**
+   * A practice session on its own root, started straight away.
+   * @param {HTMLElement} holder where the session goes (its content is replaced)
+   * @param {QuizPayload} quiz
+   * @param {{onAnswer?: function(): void, onFinish?: function(HTMLElement): void}} [hooks]
+   * @returns {HTMLElement} the quiz root
+   */
+  function run(holder, quiz, hooks) {
+    holder.innerHTML = "";
+    // data-csh-started: quiz.js must not start this root again on an instant-navigation swap.
+    var root = el("div", { class: "csh-quiz csh-quiz--ready csh-review-session", "data-quiz": quiz.id, "data-quiz-mode": "practice", "data-csh-started": "1" });
+    holder.appendChild(root);
+    var practice = new H.Practice(root, quiz);
+    if (hooks && hooks.onAnswer) practice.onAnswer = hooks.onAnswer;
+    if (hooks && hooks.onFinish) practice.onFinish = hooks.onFinish;
+    practice.begin("");
+    return root;
+  }
+
+  /**
+   * The due questions of one practice quiz, as a quiz of their own.
+   * @param {QuizPayload} quiz a unit's practice payload
+   * @param {string[]} keys due keys of that quiz ("<quiz id>|<item id>")
+   * @returns {Item[]}
+   */
+  function dueItems(quiz, keys) {
+    var wanted = {};
+    keys.forEach(function (k) { wanted[k.slice(k.indexOf("|") + 1)] = true; });
+    return quiz.items.filter(function (it) { return wanted[it.id] === true; });
+  }
+
+  /**
+   * Load the generated review data of some units, then call back with what arrived.
+   * @param {Array<{quiz: string, href: string}>} sources
+   * @param {function(Object<string, QuizPayload>, number): void} done the payloads, and how many failed
+   */
+  function loadUnits(sources, done) {
+    var store = window.CSHub.reviewItems = window.CSHub.reviewItems || {};
+    var left = sources.length, failed = 0;
+    if (!left) { done(store, 0); return; }
+    sources.forEach(function (src) {
+      if (store[src.quiz]) { if (--left === 0) done(store, failed); return; }
+      // Same origin only: the href is the build's own relative link from the link map.
+      var s = document.createElement("script");
+      s.src = src.href;
+      s.onload = function () { if (--left === 0) done(store, failed); };
+      s.onerror = function () { failed++; if (--left === 0) done(store, failed); };
+      document.head.appendChild(s);
+    });
+  }
+
+  /**
+   * The button before a unit's practice quiz; nothing when no question of it is due.
+   * @param {HTMLElement} quizRoot
+   */
+  function unitButton(quizRoot) {
+    var quiz = H.payload(quizRoot, "csh-quiz-data");
+    if (!quiz || quiz.mode !== "practice" || !Array.isArray(quiz.items) || !quiz.items.length) return;
+    // Only the unit's own practice quiz (its id is the key prefix), not an outcome page's.
+    if (quiz.id !== quiz.spec + "-" + quiz.items[0].unit + "-practice") return;
+    var loaded = S.load();
+    if (loaded.damaged) H.notice(quizRoot, "Some saved review dates could not be read; the readable ones were kept.", "review-damaged");
+    var keys = S.dueKeys(loaded.value.items, S.today(), quiz.id);
+    var items = dueItems(quiz, keys);
+    if (!items.length) return;
+    var box = el("div", { class: "csh-review-unit", "data-review-due": String(items.length) });
+    box.appendChild(el("p", { text: "You have " + H.quiz.plural(items.length, "question") + " from this unit due for review today." }));
+    box.appendChild(button("Review due in this unit (" + items.length + ")", function () {
+      var now = dueItems(quiz, S.dueKeys(S.load().value.items, S.today(), quiz.id)).slice(0, SESSION);
+      var review = {};
+      Object.keys(quiz).forEach(function (k) { review[k] = quiz[k]; });
+      review.items = now;
+      review.title = quiz.title.replace(/ practice$/, "") + " review";
+      var root = run(box, review);
+      H.focusOn(root.querySelector(".csh-qhead"));
+    }, { class: "md-button md-button--primary csh-review-start" }));
+    quizRoot.parentNode.insertBefore(box, quizRoot);
+  }
+
+  function init() {
+    document.querySelectorAll('[data-quiz][data-quiz-mode="practice"]').forEach(function (r) {
+      var root = /** @type {HTMLElement} */ (r);
+      if (root.dataset.cshReviewButton || root.classList.contains("csh-review-session")) return;
+      root.dataset.cshReviewButton = "1";
+      unitButton(root);
+    });
+  }
+
+  H.reviewDue = { SESSION: SESSION, run: run, dueItems: dueItems, loadUnits: loadUnits };
+  H.onPage(init);
+})();
