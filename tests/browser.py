@@ -61,6 +61,8 @@ def require_chromium():
 # locators pierce, and writes search.json.  Tests go through these so both builds are tested.
 SEARCH_INDEX = "search.json" if ENGINE == "zensical" else "search/search_index.json"
 SEARCH_RESULT_LINKS = "dialog [role=listbox] a[role=option]" if ENGINE == "zensical" else ".md-search-result__item a"
+# A result's own title, inside its link.
+SEARCH_RESULT_TITLE = "h2" if ENGINE == "zensical" else "h1"
 
 # In the page: every search result's href, looking inside shadow roots too.
 SEARCH_HREFS_JS = """() => {

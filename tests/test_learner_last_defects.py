@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from .browser import SEARCH_RESULT_LINKS, SEARCH_RESULT_TITLE, search_box
 from .conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -131,11 +132,11 @@ def test_every_unit_1_title_says_which_qualification(built_site):
 
 def test_a_unit_title_search_shows_the_short_name(page, site_url, errors):
     page.goto(site_url + "btec-l3-cs/")
-    box = page.locator("input.md-search__input")
-    box.click()
+    box = search_box(page)
     box.fill("Delivery of effective customer service")
     box.press("End")  # Material reads the query on keyup
-    hit = page.locator(".md-search-result__item > a[href*='/cg-4417/units/201/']").first
+    hit = page.locator(f"{SEARCH_RESULT_LINKS}[href*='/cg-4417/units/201/']").first
     hit.wait_for(timeout=60000)
-    assert hit.locator("h1").inner_text() == "Unit 201: Delivery of effective customer service · C&G 4417"
+    title = hit.locator(SEARCH_RESULT_TITLE).first.inner_text()
+    assert title == "Unit 201: Delivery of effective customer service · C&G 4417"
     assert errors == []
