@@ -140,3 +140,8 @@ def test_a_unit_title_search_shows_the_short_name(page, site_url, errors):
     title = hit.locator(SEARCH_RESULT_TITLE).first.inner_text()
     assert title == "Unit 201: Delivery of effective customer service · C&G 4417"
     assert errors == []
+
+
+def test_the_home_page_title_names_the_site_once(built_site):
+    title = re.search(r"<title>(.*?)</title>", (built_site / "index.html").read_text(encoding="utf-8"))
+    assert title and title.group(1) == "Customer Service Study Hub"
