@@ -206,29 +206,35 @@
 
   Mock.prototype.changed = function () { this.save(); this.drawNav(); };
 
+  // The map's buttons are made once per paper and then only updated: rebuilding 45 buttons
+  // on every answer is most of an answer's cost.
   Mock.prototype.drawNav = function () {
     var self = this;
     var s = this.state;
-    this.nav.innerHTML = "";
-    var counts = { answered: 0, flagged: 0 };
-    var list = el("ol", { class: "csh-nav-list" });
+    if (!this.navButtons || !this.nav.contains(this.navButtons[0] || null)) {
+      this.nav.innerHTML = "";
+      var list = el("ol", { class: "csh-nav-list" });
+      this.navButtons = s.paper.map(function (id, i) {
+        var b = button(String(i + 1), function () { self.go(i, true); });
+        list.appendChild(el("li", null, [b]));
+        return b;
+      });
+      this.nav.appendChild(list);
+    }
+    var answered = 0, flaggedCount = 0;
     s.paper.forEach(function (id, i) {
       var done = E.answered(self.byId[id], s.responses[id]);
       var flagged = !!s.flags[id];
-      if (done) counts.answered++;
-      if (flagged) counts.flagged++;
-      var state = (done ? "answered" : "unanswered") + (flagged ? ", flagged" : "");
-      var b = button(String(i + 1), function () { self.go(i, true); }, {
-        class: "csh-nav-btn" + (done ? " is-answered" : "") + (flagged ? " is-flagged" : "") + (i === s.current ? " is-current" : ""),
-        "aria-label": "Question " + (i + 1) + ", " + state,
-        "aria-current": i === s.current ? "step" : null,
-        "data-state": done ? "answered" : "unanswered",
-        "data-flagged": flagged ? "true" : "false"
-      });
-      list.appendChild(el("li", null, [b]));
+      if (done) answered++;
+      if (flagged) flaggedCount++;
+      var b = self.navButtons[i];
+      b.className = "csh-nav-btn" + (done ? " is-answered" : "") + (flagged ? " is-flagged" : "") + (i === s.current ? " is-current" : "");
+      b.setAttribute("aria-label", "Question " + (i + 1) + ", " + (done ? "answered" : "unanswered") + (flagged ? ", flagged" : ""));
+      if (i === s.current) b.setAttribute("aria-current", "step"); else b.removeAttribute("aria-current");
+      b.setAttribute("data-state", done ? "answered" : "unanswered");
+      b.setAttribute("data-flagged", flagged ? "true" : "false");
     });
-    this.navSummary.textContent = "Question map: " + counts.answered + " of " + s.paper.length + " answered · " + counts.flagged + " flagged";
-    this.nav.appendChild(list);
+    this.navSummary.textContent = "Question map: " + answered + " of " + s.paper.length + " answered · " + flaggedCount + " flagged";
   };
 
   /**

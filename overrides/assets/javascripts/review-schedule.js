@@ -293,8 +293,14 @@
    * @returns {boolean} whether it was saved
    */
   function gradeItem(key, outcome, q, mark, session) {
-    var loaded = load();
-    var s = loaded.value;
+    var s = load().value;
+    gradeInto(s, key, outcome, q, mark, session);
+    return save(s);
+  }
+
+  // gradeItem on a schedule already loaded, so that a whole paper is one read and one write.
+  /** @param {any} s @param {string} key @param {string} outcome @param {number} q @param {number} mark @param {string} [session] */
+  function gradeInto(s, key, outcome, q, mark, session) {
     var token = session ? session + "\n" + key : "";
     var base = token && Object.prototype.hasOwnProperty.call(before, token) ? before[token] : (s.items[key] || null);
     if (token) before[token] = base;
@@ -308,7 +314,6 @@
     card.o = outcome;
     card.h = (base && base.h ? base.h : []).concat([mark]).slice(-HISTORY);
     s.items[key] = card;
-    return save(s);
   }
 
   /**
@@ -336,13 +341,16 @@
   function fromMock(quiz, state) {
     var E = H.engine;
     var byId = E.index(quiz);
+    var s = load().value, graded = 0;
     state.paper.forEach(function (id) {
       var item = byId[id];
       if (!item || !E.answered(item, state.responses[id])) return;
       var result = E.score(item, state.responses[id]);
       if (result.self) return;
-      gradeItem(itemKey(quiz.spec, item.unit, item.id), item.outcome, quality(result), result.correct ? 1 : 0, quiz.id + "\n" + state.started);
+      gradeInto(s, itemKey(quiz.spec, item.unit, item.id), item.outcome, quality(result), result.correct ? 1 : 0, quiz.id + "\n" + state.started);
+      graded++;
     });
+    return !graded || save(s);
   }
 
   /**
