@@ -161,7 +161,8 @@ def owner(url_path: str, own_assets: set[str]) -> str:
     if url_path in own_assets:
         return "own"
     if url_path.startswith("/assets/"):
-        return "data" if url_path.startswith("/assets/data/") else "theme"
+        # Generated data scripts (review questions, a mock's feedback) are data, not theme.
+        return "data" if url_path.startswith(("/assets/data/", "/assets/review/", "/assets/mock/")) else "theme"
     return "data"
 
 
