@@ -34,6 +34,11 @@ def test_offline_alias_quiz_and_no_network(browser, offline_site):
     page.goto((offline_site / "cg-4417/tests/201.html").as_uri())
     page.locator("button.csh-begin").click()
     assert page.locator("section.csh-question").count() == 45
+    # The review's explanations come from a generated script, which file:// allows.
+    page.locator("button.csh-submit").click()
+    page.locator("button.csh-confirm-submit").click()
+    page.locator(".csh-review .csh-explanation").first.wait_for()
+    assert page.locator(".csh-review .csh-explanation").count() == 45
     assert outside == []
     page.close()
 

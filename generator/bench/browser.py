@@ -53,6 +53,37 @@ PAGE_KINDS = {
     "tutors": "tutors/",
 }
 MOCK_PAGE = "cg-4417/tests/201/"
+# "After use": what a learner does first with a page kind's main feature, through the visible
+# controls.  Scripts and data loaded on demand arrive then, and are counted apart from the
+# first visit's load (issue #14's own-JS budget is per page load).
+_PRACTICE_USE = """() => {
+  const root = document.querySelector('[data-quiz-mode="practice"]');
+  if (!root) return false;
+  root.querySelector('button.csh-begin').click();
+  const q = root.querySelector('section.csh-question');
+  const option = q && q.querySelector('label.csh-option input');
+  if (option) option.click();
+  const text = q && q.querySelector('input.csh-short, textarea');
+  if (text) { text.value = 'an answer'; text.dispatchEvent(new Event('input', { bubbles: true })); }
+  const check = root.querySelector('button.csh-check');
+  if (check) check.click();
+  return true;
+}"""
+_MOCK_USE = """() => {
+  const root = document.querySelector('[data-quiz-mode="mock"]');
+  if (!root) return false;
+  root.querySelector('button.csh-begin').click();
+  root.querySelector('button.csh-submit').click();
+  const anyway = root.querySelector('.csh-confirm-submit');
+  if (anyway) anyway.click();
+  return true;
+}"""
+USES = {
+    "unit": _PRACTICE_USE,
+    "unit (BTEC L2)": _PRACTICE_USE,
+    "outcome": _PRACTICE_USE,
+    "mock test": _MOCK_USE,
+}
 RAW = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2")
 
 
@@ -78,6 +109,8 @@ class PageTransfer:
     html_raw: int
     first: Transfer
     repeat: Transfer
+    # First visit plus what the page's main feature loads on demand (USES); None: no such use.
+    after_use: Transfer | None = None
 
 
 @dataclass
@@ -128,12 +161,37 @@ def owner(url_path: str, own_assets: set[str]) -> str:
     if url_path in own_assets:
         return "own"
     if url_path.startswith("/assets/"):
-        return "data" if url_path.startswith("/assets/data/") else "theme"
+        # Generated data scripts (review questions, a mock's feedback) are data, not theme.
+        return "data" if url_path.startswith(("/assets/data/", "/assets/review/", "/assets/mock/")) else "theme"
     return "data"
 
 
 def _add(t: Transfer, kind: str, size: int) -> None:
     setattr(t, kind, getattr(t, kind) + size)
+
+
+def _settle(page: Any, seen: list[tuple[str, str]]) -> None:
+    """Late fetches: the search worker and the scripts loader.js adds can finish after
+    networkidle on a busy machine, so wait until nothing new arrives for 300 ms."""
+    count = -1
+    for _ in range(20):
+        page.wait_for_timeout(300)
+        if len(seen) == count:
+            break
+        count = len(seen)
+
+
+def _transfer(site: Path, visit: dict[str, str], own_assets: set[str]) -> Transfer:
+    """Sizes of one visit's responses.  requestfinished also fires for memory-cache hits (the
+    alias page loads its target, which reuses the assets), so each URL counts once."""
+    t = Transfer()
+    for path, rtype in visit.items():
+        size = gz_size(file_for(site, path))
+        _add(t, "html" if rtype == "document" else owner(path, own_assets), size)
+        if path in own_assets and path.endswith(".js"):
+            t.own_js += size
+        t.requests += 1
+    return t
 
 
 def measure_pages(
@@ -158,26 +216,14 @@ def measure_pages(
                 context.on("requestfinished", finished)
                 page = context.new_page()
                 page.goto(base + rel, wait_until="networkidle")
-                # Late fetches: the search worker and the scripts loader.js adds can finish after
-                # networkidle on a busy machine, so wait until nothing new arrives for 300 ms.
-                count = -1
-                for _ in range(20):
-                    page.wait_for_timeout(300)
-                    if len(seen) == count:
-                        break
-                    count = len(seen)
-                # requestfinished also fires for memory-cache hits (the alias page loads its
-                # target, which reuses the assets), so each URL counts once per visit.
-                first, documents = Transfer(), set()
-                for path, rtype in dict(seen).items():
-                    if rtype == "document":
-                        documents.add(file_for(site, path))
-                    _add(
-                        first, "html" if rtype == "document" else owner(path, own_assets), gz_size(file_for(site, path))
-                    )
-                    if path in own_assets and path.endswith(".js"):
-                        first.own_js += gz_size(file_for(site, path))
-                    first.requests += 1
+                _settle(page, seen)
+                visit = dict(seen)
+                first = _transfer(site, visit, own_assets)
+                documents = {file_for(site, path) for path, rtype in visit.items() if rtype == "document"}
+                after_use = None
+                if kind in USES and page.evaluate(USES[kind]):
+                    _settle(page, seen)
+                    after_use = _transfer(site, dict(seen), own_assets)
                 # Repeat visit in the same browser: leave, come back, see what the server sends.
                 page.goto("about:blank")
                 served.clear()
@@ -189,7 +235,7 @@ def measure_pages(
                         _add(repeat, owner(path, own_assets), gz_size(file_for(site, path)))
                         repeat.requests += 1
                 html_raw = file_for(site, "/" + rel).stat().st_size
-                out.pages[kind] = PageTransfer(rel, html_raw, first, repeat)
+                out.pages[kind] = PageTransfer(rel, html_raw, first, repeat, after_use)
                 context.close()
             for seed in range(mock_runs):
                 out.mock_ms.append(_mock_timing(browser, base + MOCK_PAGE, 4417 + seed))
@@ -200,8 +246,8 @@ def measure_pages(
 
 # Runs in the page.  Goes through the DOM only (conventions §5 hooks and the visible
 # controls), so it does not depend on how the quiz scripts are split.
-# Rendering is synchronous today; waiting on a MutationObserver keeps the measurement
-# right if it ever becomes asynchronous.
+# Drawing is synchronous; the results wait for the feedback script if it has not arrived,
+# so both ends wait on a MutationObserver.
 _MOCK_JS = """
 async (seed) => {
   const root = document.querySelector('[data-quiz-mode="mock"]');
@@ -217,7 +263,16 @@ async (seed) => {
   const t1 = await until(() => root.querySelectorAll('section.csh-question').length > 0);
   void document.body.offsetHeight;  // style and layout of the drawn paper
   const t1l = performance.now();
+  // The review's feedback script, requested when the paper starts, arrives while a learner
+  // reads the first questions (minutes, not milliseconds): wait for it, and report when.
+  const quizId = root.getAttribute('data-quiz');
+  const feedbackAt = await new Promise((resolve) => {
+    const check = () => (window.CSHub.mockFeedback || {})[quizId] ? resolve(performance.now())
+      : performance.now() - t0 > 5000 ? resolve(-1) : setTimeout(check, 5);
+    check();
+  });
   const questions = root.querySelectorAll('section.csh-question');
+  const ta = performance.now();
   const fire = (el, type) => el.dispatchEvent(new Event(type, { bubbles: true }));
   for (const q of questions) {
     const option = q.querySelector('label.csh-option input');
@@ -239,7 +294,8 @@ async (seed) => {
   void document.body.offsetHeight;
   const t3l = performance.now();
   return { questions: questions.length, draw_ms: t1 - t0, draw_layout_ms: t1l - t0,
-           answer_ms: t2 - t1l, score_ms: t3 - t2, score_layout_ms: t3l - t2,
+           feedback_ms: feedbackAt < 0 ? -1 : feedbackAt - t0,  // -1: never arrived
+           answer_ms: t2 - ta, score_ms: t3 - t2, score_layout_ms: t3l - t2,
            script_ms: (t1 - t0) + (t3 - t2), with_layout_ms: (t1l - t0) + (t3l - t2) };
 }
 """

@@ -44,7 +44,13 @@ def quiz_markdown(site: Path) -> str:
     page = (site / MOCK_HTML).read_text(encoding="utf-8")
     match = re.search(r'class="csh-quiz-data">(.*?)</script>', page, re.S)
     assert match, "no quiz payload on the mock test page"
-    items = [i for i in json.loads(match.group(1))["items"] if i["type"] in ("single", "multiple", "true-false")]
+    payload = json.loads(match.group(1))
+    # The explanations are not in the page but in the script it loads when a paper starts.
+    script = (site / "assets" / "mock" / f"{payload['id']}.js").read_text(encoding="utf-8")
+    found = re.search(r"^window\.CSHub\.mockFeedback\[[^\]]+\] = (\{.*\});$", script, re.M)
+    assert found, "no feedback in the mock test's feedback script"
+    feedback = json.loads(found.group(1))
+    items = [i for i in payload["items"] if i["type"] in ("single", "multiple", "true-false")]
     out = ["# Unit 201 online test", ""]
     for item in items[:QUESTIONS]:
         options = item.get("options") or [
@@ -53,7 +59,7 @@ def quiz_markdown(site: Path) -> str:
         ]
         out += ["<quiz>", _text(item.get("stem") or item.get("html") or item["id"])]
         out += [f"- [{'x' if o.get('correct') else ' '}] {_text(o['html'])}" for o in options]
-        out += ["", _text(item.get("explanation") or ""), "</quiz>", ""]
+        out += ["", _text(feedback.get(item["id"], {}).get("explanation") or ""), "</quiz>", ""]
     out += ["<!-- mkdocs-quiz results -->", ""]
     return "\n".join(out)
 

@@ -25,7 +25,8 @@ from ..corpus import SpecData
 from ..markdown_text import embed_json
 from ..models import TestSpec
 from ..pages.base import Facts
-from ..pages.tests import mock_test_payload
+from ..pages.quiz_payloads import mock_feedback_path, split_feedback
+from ..pages.tests import feedback_js, mock_test_payload
 
 ASSETS = Path(__file__).resolve().parent.parent.parent / "overrides" / "assets"
 
@@ -93,9 +94,11 @@ def docs_files(facts: Facts) -> dict[str, bytes]:
 
 
 def package(facts: Facts, data: SpecData, test: TestSpec) -> bytes:
-    payload = mock_test_payload(facts, data, test)
+    payload, feedback = split_feedback(mock_test_payload(facts, data, test))
     title = f"{test.title} ({data.spec.short_title})"
     files: dict[str, bytes] = {"index.html": launch_page(title, payload).encode("utf-8")}
+    # The review's explanations and feedback, which quiz-mock.js loads when a paper starts.
+    files[mock_feedback_path(str(payload["id"]))] = feedback_js(str(payload["id"]), feedback).encode("utf-8")
     for name in SCRIPTS:
         files[f"assets/javascripts/{name}"] = (ASSETS / "javascripts" / name).read_bytes()
     for name in STYLES:

@@ -69,6 +69,29 @@ def item_payload(item: Item, unit: Unit) -> dict[str, Any]:
     return payload
 
 
+def mock_feedback_path(quiz_id: str) -> str:
+    """Where a mock's feedback is written, under docs/ (CONVENTIONS.md §5)."""
+    return f"assets/mock/{quiz_id}.js"
+
+
+def split_feedback(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A mock payload without its explanations and per-option feedback, and those apart.
+
+    A mock shows them only in the review after the paper is submitted, so the page carries
+    what drawing and marking need and quiz-mock.js loads the rest as a script (issue #14:
+    they are half the bank's bytes).  The item dicts are shared, so copies are made."""
+    lean, feedback = [], {}
+    for item in payload["items"]:
+        item = dict(item)
+        entry: dict[str, Any] = {"explanation": item.pop("explanation")}
+        if "options" in item:
+            entry["feedback"] = [o["feedback"] for o in item["options"]]
+            item["options"] = [{k: v for k, v in o.items() if k != "feedback"} for o in item["options"]]
+        feedback[item["id"]] = entry
+        lean.append(item)
+    return {**payload, "items": lean}, feedback
+
+
 def reviewed(items: list[Item]) -> list[Item]:
     return [item for item in items if item.status == "reviewed"]
 

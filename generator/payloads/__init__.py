@@ -28,7 +28,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .embedded import FlashcardDeck, PortfolioCatalogue, QuizPayload, RouteRules
+from .embedded import FlashcardDeck, MockFeedback, PortfolioCatalogue, QuizPayload, RouteRules
 from .storage import (
     AttemptList,
     EvidenceFile,
@@ -56,6 +56,7 @@ EMBEDDED: dict[str, Any] = {
 #: Published schemas: file stem -> (type, title).
 SCHEMAS: dict[str, tuple[Any, str]] = {
     "quiz": (QuizPayload, "Quiz payload (practice or mock), script.csh-quiz-data"),
+    "mock-feedback": (MockFeedback, "A mock's explanations and option feedback, assets/mock/<quiz id>.js"),
     "route-rules": (RouteRules, "Route planner rules, script.csh-route-data"),
     "flashcards": (FlashcardDeck, "Glossary flashcard deck, script.csh-flashcard-data"),
     "attempts": (AttemptList, "localStorage cs-hub:v1:attempts"),

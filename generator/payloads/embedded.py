@@ -28,7 +28,9 @@ class ItemBase(Fixed):
     outcome: str
     marks: int = Field(ge=1)
     stem: str = Field(description="HTML rendered at build time.")
-    explanation: str = Field(description="HTML rendered at build time.")
+    explanation: str = Field(
+        "", description="HTML rendered at build time.  Not on a mock page: see mock-feedback (assets/mock/)."
+    )
     links: list[Link]
     demand: Literal["knowledge", "understanding"] | None
     command_word: str | None
@@ -37,7 +39,9 @@ class ItemBase(Fixed):
 class Option(Fixed):
     html: str
     correct: bool
-    feedback: str = Field(description="HTML; empty when the item gives none.")
+    feedback: str = Field(
+        "", description="HTML; empty when the item gives none.  Not on a mock page: see mock-feedback."
+    )
 
 
 class SingleItem(ItemBase):
@@ -138,6 +142,17 @@ class MockPayload(Fixed):
 
 
 QuizPayload = Annotated[PracticePayload | MockPayload, Field(discriminator="mode")]
+
+
+class ItemFeedback(Fixed):
+    """What a mock's review shows of one item, kept out of the page (issue #14)."""
+
+    explanation: str = Field(description="HTML.")
+    feedback: list[str] | None = Field(None, description="HTML per option, in the payload's option order.")
+
+
+#: assets/mock/<quiz id>.js: CSHub.mockFeedback[quiz id] = {item id: ItemFeedback}.
+MockFeedback = dict[str, ItemFeedback]
 
 
 # ---------------------------------------------------------------------- route planner

@@ -4,41 +4,16 @@
  * build needs.  Everything hangs off one namespace object, window.CSHub, and this file
  * must load first (mkdocs.yml lists the scripts in dependency order).
  *
- * window.CSHub, by the file that fills it in:
- *   core.js            PREFIX, el, button, nextId, escapeHtml, focusOn, announce, notice,
- *                      clearNotices, unsaved, store {raw, get, read, set, remove,
- *                      quarantine, repair, keys, lastError}, copyText, onPage, eachRoot, payload
- *   quiz-engine.js     engine {register, rng, shuffle, allocate, blueprint, pickMarks, draw,
- *                      arrange, arrangePaper, isPermutation, validOrder, normalise, score,
- *                      answered, percent, summarise, index}, types (the registry)
- *   quiz-types-*.js    types.single, .multiple, .true-false, .short, .extended, .matching, .ordering
- *   quiz-records.js    records {isObject, readAttempt, readAttempts, plainQuizId,
- *                      attemptRecord, readMockState}
- *   quiz-ui.js         quiz {ATTEMPTS_KEY, mapLink, linkFor, loadAttempts, saveAttempt,
- *                      damagedNotice, plural, liveRegion, freshScreen, nextScreen,
- *                      questionBlock, controls, feedback, resultsTable}
- *   review-schedule.js review {KEY, now, today, step, quality, load, save, gradeItem,
- *                      fromPractice, fromMock, gradeCard, dueKeys, merge, strength, ...}
- *   quiz-practice.js, quiz-mock.js, quiz-progress.js   Practice, Mock, Progress
- *   progress-file.js   progressFile {build, read, apply, ...} (export and import)
- *   review-due.js      reviewDue {run, dueItems, loadUnits}; review-items (generated,
- *                      assets/review/*.js) fill reviewItems
- *   routes.js          routes {check, groupLabel} (also window.CSHRoutes)
- *   loader.js          loader {SCRIPTS, NEEDS, wanted, loadPage}: which page loads which script
- * quiz.js starts the quizzes and keeps window.CSHQuiz for the engine tests; hub.js and
- * flashcards.js export nothing.
+ * Each script adds its part to window.CSHub (listed at the end of each file).
  */
 (function () {
   "use strict";
 
-  /** @type {any} */
   var CSHub = window.CSHub = window.CSHub || {};
 
-  /** Every key this site writes starts with this (conventions §5). */
+  // Every key this site writes starts with this (conventions §5).
   var PREFIX = "cs-hub:v1:";
   CSHub.PREFIX = PREFIX;
-
-  /* ------------------------------------------------------------------ elements */
 
   /**
    * Attributes for el().  `text` sets textContent, `html` sets innerHTML (only ever
@@ -47,13 +22,7 @@
    * @typedef {Object<string, any>} ElAttrs
    */
 
-  /**
-   * Create an element.
-   * @param {string} tag
-   * @param {ElAttrs|null} [attrs]
-   * @param {Array<Node|string|null|undefined>} [children]
-   * @returns {HTMLElement}
-   */
+  // Create an element.
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     if (attrs) {
@@ -74,55 +43,34 @@
     return node;
   }
 
-  /**
-   * A real <button type="button"> with a visible label.
-   * @param {string} label
-   * @param {function(Event): void} onClick
-   * @param {ElAttrs} [attrs]
-   * @returns {HTMLButtonElement}
-   */
+  // A real <button type="button"> with a visible label.
   function button(label, onClick, attrs) {
     var a = attrs || {};
     a.type = "button";
     a.on = { click: onClick };
     a.text = label;
-    return /** @type {HTMLButtonElement} */ (el("button", a));
+    return el("button", a);
   }
 
-  /**
-   * Escape text for the few places that build HTML from payload text (answers shown
-   * beside build-time HTML).
-   * @param {any} s
-   * @returns {string}
-   */
+  /* Escape text for the few places that build HTML from payload text (answers shown
+   * beside build-time HTML). */
   function escapeHtml(s) {
     return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
 
   var uid = 0;
-  /**
-   * A page-unique id for label/for and aria pairs.
-   * @param {string} base
-   * @returns {string}
-   */
+  // A page-unique id for label/for and aria pairs.
   function nextId(base) { uid += 1; return "csh-" + base + "-" + uid; }
 
-  /**
-   * Move focus to a node that may not be focusable by default.
-   * @param {HTMLElement|null} node
-   */
+  // Move focus to a node that may not be focusable by default.
   function focusOn(node) {
     if (!node) return;
     if (!node.hasAttribute("tabindex")) node.setAttribute("tabindex", "-1");
     node.focus({ preventScroll: false });
   }
 
-  /**
-   * Say something through the root's polite live region (.csh-live).  Emptied first
-   * and refilled a moment later so a repeated message is announced again.
-   * @param {Element} root
-   * @param {string} message
-   */
+  /* Say something through the root's polite live region (.csh-live).  Emptied first
+   * and refilled a moment later so a repeated message is announced again. */
   function announce(root, message) {
     var live = root.querySelector(".csh-live");
     if (!live) return;
@@ -130,14 +78,9 @@
     window.setTimeout(function () { live.textContent = message; }, 30);
   }
 
-  /**
-   * Show a one-line notice just before `root`, outside it, so that redrawing the root
+  /* Show a one-line notice just before `root`, outside it, so that redrawing the root
    * does not wipe it.  role="status" has it announced; the same `id` is shown once.
-   * @param {Element} root
-   * @param {string} message
-   * @param {string} [id] identifies the notice; defaults to the message
-   * @returns {HTMLElement|null}
-   */
+   * id: identifies the notice; defaults to the message */
   function notice(root, message, id) {
     if (!root || !root.parentNode) return null;
     var key = id || message;
@@ -149,56 +92,38 @@
     var kids = holder.children;
     for (var i = 0; i < kids.length; i++) {
       // Attribute comparison, not a selector: ids may come from stored data.
-      if (kids[i].getAttribute("data-notice") === key) return /** @type {HTMLElement} */ (kids[i]);
+      if (kids[i].getAttribute("data-notice") === key) return kids[i];
     }
     var p = el("p", { class: "csh-notice", role: "status", "data-notice": key, text: message });
     holder.appendChild(p);
     return p;
   }
 
-  /**
-   * Remove the notices shown before `root` (after the learner has dealt with them).
-   * @param {Element} root
-   */
+  // Remove the notices shown before `root` (after the learner has dealt with them).
   function clearNotices(root) {
     var holder = root && root.previousElementSibling;
     if (holder && holder.classList.contains("csh-notices")) holder.remove();
   }
 
-  /* ------------------------------------------------------------------- storage */
-
-  /**
-   * localStorage that survives corrupt or old data and full or blocked storage.
+  /* localStorage that survives corrupt or old data and full or blocked storage.
    * A value that does not parse, or fails `check`, is moved aside to
    * "cs-hub:v1:corrupt:<name>" (not deleted) and treated as empty; no other key is
-   * touched.  Writes report failure instead of throwing.
-   */
+   * touched.  Writes report failure instead of throwing. */
   var store = {
-    /** Set by the last failed write: "full" (quota) or "blocked". @type {string|null} */
+    // Set by the last failed write: "full" (quota) or "blocked".
     lastError: null,
 
-    /**
-     * @param {string} key
-     * @returns {string|null} the raw stored text
-     */
+    // Returns the raw stored text
     raw: function (key) {
       try { return window.localStorage.getItem(key); } catch (e) { return null; }
     },
 
-    /**
-     * Read and parse one key.
-     * @param {string} key
-     * @param {function(any): boolean} [check] shape test; failing it quarantines the value
-     * @returns {any} the parsed value, or null when absent or unreadable
-     */
+    /* Read and parse one key.
+     * check: shape test; failing it quarantines the value
+     * Returns the parsed value, or null when absent or unreadable */
     get: function (key, check) { return store.read(key, check).value; },
 
-    /**
-     * Like get(), and says whether a value was there but had to be set aside.
-     * @param {string} key
-     * @param {function(any): boolean} [check]
-     * @returns {{value: any, damaged: boolean}}
-     */
+    // Like get(), and says whether a value was there but had to be set aside.
     read: function (key, check) {
       var raw = store.raw(key);
       if (raw === null) return { value: null, damaged: false };
@@ -213,11 +138,7 @@
       }
     },
 
-    /**
-     * @param {string} key
-     * @param {any} value
-     * @returns {boolean} whether it was saved
-     */
+    // Returns whether it was saved
     set: function (key, value) {
       try {
         window.localStorage.setItem(key, JSON.stringify(value));
@@ -229,35 +150,26 @@
       }
     },
 
-    /** @param {string} key */
     remove: function (key) {
       try { window.localStorage.removeItem(key); } catch (e) { /* blocked storage */ }
     },
 
-    /**
-     * Keep a copy of a damaged value beside the original key, for recovery by hand.
-     * @param {string} key
-     * @param {string|null} raw
-     */
+    // Keep a copy of a damaged value beside the original key, for recovery by hand.
     quarantine: function (key, raw) {
       if (raw == null) return;
       var name = key.indexOf(PREFIX) === 0 ? key.slice(PREFIX.length) : key;
       try { window.localStorage.setItem(PREFIX + "corrupt:" + name, raw); } catch (e) { /* full */ }
     },
 
-    /**
-     * Replace a value that was readable only in part: the original text is quarantined
+    /* Replace a value that was readable only in part: the original text is quarantined
      * first, so repairing never loses anything.
-     * @param {string} key
-     * @param {any} value the repaired value
-     * @returns {boolean}
-     */
+     * value: the repaired value */
     repair: function (key, value) {
       store.quarantine(key, store.raw(key));
       return store.set(key, value);
     },
 
-    /** @returns {string[]} every key of this site */
+    // Returns every key of this site
     keys: function () {
       var out = [];
       try {
@@ -270,37 +182,23 @@
     }
   };
 
-  /**
-   * @param {any} e
-   * @returns {boolean}
-   */
   function isQuotaError(e) {
     return !!e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" || e.code === 22 || e.code === 1014);
   }
 
-  /** The notice shown, once per page, when a save fails. */
+  // The notice shown, once per page, when a save fails.
   var UNSAVED = {
     full: "This browser's storage is full, so your progress is not being saved. Export or clear progress on the progress page to make room.",
     blocked: "This browser is not letting the site save anything, so your progress is not being saved."
   };
 
-  /**
-   * Tell the learner, once, that a save failed (call after store.set returned false).
-   * @param {Element} root
-   * @returns {HTMLElement|null}
-   */
+  // Tell the learner, once, that a save failed (call after store.set returned false).
   function unsaved(root) {
     return notice(root, UNSAVED[store.lastError === "blocked" ? "blocked" : "full"], "unsaved");
   }
 
-  /* ----------------------------------------------------------------- clipboard */
-
-  /**
-   * Copy text, falling back to a hidden textarea where the Clipboard API is missing
-   * (http:// hosting and file://).
-   * @param {string} text
-   * @returns {Promise<void>}
-   */
+  /* Copy text, falling back to a hidden textarea where the Clipboard API is missing
+   * (http:// hosting and file://). */
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
       return navigator.clipboard.writeText(text);
@@ -323,28 +221,23 @@
     });
   }
 
-  /* ---------------------------------------------------------------- page ready */
-
-  /**
-   * Run `fn` on page load and again after each Material instant-navigation page swap
+  /* Run `fn` on page load and again after each Material instant-navigation page swap
    * (document$).  Every page script's init is idempotent (roots are marked when
    * started), so running from both is safe; relying on document$ alone fails in the
-   * offline build, which has no instant navigation.
-   * @param {function(): void} fn
-   */
+   * offline build, which has no instant navigation. */
   function onPage(fn) {
     inits.push(fn);
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
     else fn();
   }
 
-  /** Every page script's init, in the order they registered. @type {Array<function(): void>} */
+  // Every page script's init, in the order they registered.
   var inits = [];
   function runInits() { inits.forEach(function (fn) { fn(); }); }
   // One subscription for all of them: after a page swap, loader.js first adds the scripts the
   // new page needs (they run their own init as they load), then every init runs again, so an
   // older script never starts a root before the script that draws it has arrived.
-  var pages$ = /** @type {any} */ (window).document$;
+  var pages$ = window.document$;
   if (pages$ && typeof pages$.subscribe === "function") {
     pages$.subscribe(function () {
       var loader = CSHub.loader;
@@ -352,26 +245,19 @@
     });
   }
 
-  /**
-   * Start `start(root)` once for every element matching `selector`.
-   * @param {string} selector a fixed selector, never built from data
-   * @param {function(HTMLElement): void} start
-   */
+  /* Start `start(root)` once for every element matching `selector`.
+   * selector: a fixed selector, never built from data */
   function eachRoot(selector, start) {
     document.querySelectorAll(selector).forEach(function (root) {
-      var r = /** @type {HTMLElement} */ (root);
+      var r = root;
       if (r.dataset.cshStarted) return;
       r.dataset.cshStarted = "1";
       start(r);
     });
   }
 
-  /**
-   * The JSON payload embedded in a root, or null if it is missing or does not parse.
-   * @param {Element} root
-   * @param {string} className the payload script's class
-   * @returns {any}
-   */
+  /* The JSON payload embedded in a root, or null if it is missing or does not parse.
+   * className: the payload script's class */
   function payload(root, className) {
     var scripts = root.getElementsByTagName("script");
     for (var i = 0; i < scripts.length; i++) {
@@ -382,14 +268,34 @@
     return null;
   }
 
-  /* ------------------------------------------------------------ same-page links */
+  // The assets folder, from where this file was loaded: right under a sub-path, from file://
+  // and in a SCORM package.
+  var me = document.currentScript;
+  var assets = me ? me.src.replace(/javascripts\/[^/]*([?#].*)?$/, "") : "";
+  var assetLoads = {};
+
+  /* Add a generated data script once (a script, not JSON: file:// allows no fetch).
+   * path: under assets/, e.g. "mock/<quiz id>.js"
+   * Returns settles once it has run (true) or failed to load (false) */
+  function loadAsset(path) {
+    if (!assetLoads[path]) {
+      assetLoads[path] = new Promise(function (resolve) {
+        var tag = document.createElement("script");
+        tag.src = assets + path;
+        tag.onload = function () { resolve(true); };
+        tag.onerror = function () { resolve(false); };
+        document.head.appendChild(tag);
+      });
+    }
+    return assetLoads[path];
+  }
 
   // bootstrap/same-page.js keeps Material from re-rendering the page when only the
   // fragment changes; it needs the page Material last rendered, which instant navigation
   // changes with pushState (no popstate).
-  var rendered$ = /** @type {any} */ (window).document$;
+  var rendered$ = window.document$;
   if (rendered$ && typeof rendered$.subscribe === "function") {
-    rendered$.subscribe(function () { /** @type {any} */ (window).__csh_rendered = location.pathname + location.search; });
+    rendered$.subscribe(function () { (window).__csh_rendered = location.pathname + location.search; });
   }
 
   CSHub.el = el;
@@ -406,6 +312,7 @@
   CSHub.onPage = onPage;
   CSHub.eachRoot = eachRoot;
   CSHub.payload = payload;
+  CSHub.loadAsset = loadAsset;
   // Older name, kept for anyone's page scripts that call it.
   window.cshOnPage = onPage;
 })();

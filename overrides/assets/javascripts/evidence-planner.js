@@ -4,7 +4,6 @@
 (function () {
   "use strict";
 
-  /** @type {any} */
   var H = window.CSHub;
   var el = H.el;
   var button = H.button;
@@ -12,11 +11,6 @@
   var KEY = R.KEY, FORMAT = R.FORMAT, LIMITS = R.LIMITS;
   var isObject = R.isObject, readRecord = R.readRecord, load = R.load, storedRefs = R.storedRefs;
   var plural = R.plural, damageNotice = R.damageNotice;
-  /* ------------------------------------------------------------------ planner */
-
-  /**
-   * @param {HTMLElement} root
-   */
   function Planner(root) {
     this.root = root;
     this.ref = root.getAttribute("data-csh-planner") || "";
@@ -38,10 +32,10 @@
     this.fill();
     this.count();
     var self = this;
-    root.addEventListener("change", function (e) { self.changed(/** @type {HTMLElement} */ (e.target)); });
+    root.addEventListener("change", function (e) { self.changed((e.target)); });
     root.addEventListener("input", function (e) {
-      var t = /** @type {HTMLElement} */ (e.target);
-      if (t.tagName === "INPUT" && /** @type {HTMLInputElement} */ (t).type === "checkbox") return;
+      var t = e.target;
+      if (t.tagName === "INPUT" && (t).type === "checkbox") return;
       window.clearTimeout(self.timer);
       self.timer = window.setTimeout(function () { self.changed(t); }, 400);
     });
@@ -56,7 +50,7 @@
     this.root.insertBefore(bar, status ? status.nextSibling : this.root.firstChild);
   };
 
-  /** Put the saved values into the form. */
+  // Put the saved values into the form.
   Planner.prototype.fill = function () {
     var rows = this.record.rows;
     this.rows.forEach(function (li) {
@@ -73,7 +67,6 @@
     });
   };
 
-  /** @param {HTMLElement} target */
   Planner.prototype.changed = function (target) {
     var li = target.closest ? target.closest(".csh-planner-row") : null;
     if (!li || !this.root.contains(li)) return;
@@ -96,7 +89,7 @@
     this.count();
   };
 
-  /** Show (and, through the status line's role, announce) how much is evidenced. */
+  // Show (and, through the status line's role, announce) how much is evidenced.
   Planner.prototype.count = function () {
     var rows = this.record.rows;
     var tally = { criterion: [0, 0], knowledge: [0, 0] };
@@ -117,7 +110,7 @@
     var html = document.documentElement;
     html.classList.add("csh-printing-planner");
     this.root.querySelectorAll("textarea").forEach(function (t) {
-      var area = /** @type {HTMLTextAreaElement} */ (t);
+      var area = t;
       area.style.height = "";
       if (area.value) area.style.height = area.scrollHeight + 4 + "px";
     });
@@ -128,12 +121,8 @@
     window.setTimeout(done, 1000);
   };
 
-  /**
-   * The tick box, evidence name, type and note of one row, each with a visible label
-   * (and, for screen readers, the row's label: "Evidence for PC 3").
-   * @param {Element} li
-   * @param {string[]} types
-   */
+  /* The tick box, evidence name, type and note of one row, each with a visible label
+   * (and, for screen readers, the row's label: "Evidence for PC 3"). */
   function addControls(li, types) {
     var label = li.getAttribute("data-label") || "";
     var sr = function (t) { return el("span", { class: "csh-sr", text: t }); };
@@ -145,16 +134,12 @@
     li.appendChild(el("label", { class: "csh-planner-field csh-planner-note" }, ["Note", sr(" on " + label), el("textarea", { name: "note", rows: "1", maxlength: String(LIMITS.note) })]));
   }
 
-  /**
-   * @param {Element} li
-   * @returns {{done: HTMLInputElement, evidence: HTMLInputElement, type: HTMLSelectElement, note: HTMLTextAreaElement}}
-   */
   function fields(li) {
     return {
-      done: /** @type {HTMLInputElement} */ (li.querySelector("input[name=done]")),
-      evidence: /** @type {HTMLInputElement} */ (li.querySelector("input[name=evidence]")),
-      type: /** @type {HTMLSelectElement} */ (li.querySelector("select[name=type]")),
-      note: /** @type {HTMLTextAreaElement} */ (li.querySelector("textarea[name=note]"))
+      done: (li.querySelector("input[name=done]")),
+      evidence: (li.querySelector("input[name=evidence]")),
+      type: (li.querySelector("select[name=type]")),
+      note: (li.querySelector("textarea[name=note]"))
     };
   }
 

@@ -3,7 +3,6 @@
 (function () {
   "use strict";
 
-  /** @type {any} */
   var H = window.CSHub;
   var el = H.el;
   var button = H.button;
@@ -11,12 +10,7 @@
   var KEY = R.KEY, FORMAT = R.FORMAT, LIMITS = R.LIMITS;
   var isObject = R.isObject, readRecord = R.readRecord, load = R.load, storedRefs = R.storedRefs;
   var plural = R.plural, damageNotice = R.damageNotice;
-  /* ---------------------------------------------------------------- portfolio */
-
-  /**
-   * @param {HTMLElement} root
-   * @param {{units: Object<string, {title: string, spec: string, rows: Array<Array<string>>}>}} catalogue
-   */
+  // {{units:: Object<string, {title: string, spec: string, rows: Array<Array<string>>}>}} catalogue
   function Portfolio(root, catalogue) {
     this.root = root;
     this.catalogue = catalogue.units || {};
@@ -25,7 +19,7 @@
     this.live = el("p", { class: "csh-live", role: "status" });
     var self = this;
     var fid = H.nextId("evidence-import");
-    var file = /** @type {HTMLInputElement} */ (el("input", { type: "file", id: fid, accept: "application/json,.json", class: "csh-import-file" }));
+    var file = el("input", { type: "file", id: fid, accept: "application/json,.json", class: "csh-import-file" });
     file.addEventListener("change", function () { if (file.files && file.files[0]) self.importFile(file.files[0]); file.value = ""; });
     var tools = el("div", { class: "csh-progress-tools" }, [
       button("Export evidence", function () { self.exportFile(); }, { class: "md-button csh-evidence-export" }),
@@ -39,7 +33,7 @@
     this.draw("");
   }
 
-  /** @param {string} message said through the live region after drawing */
+  // message: said through the live region after drawing
   Portfolio.prototype.draw = function (message) {
     var self = this;
     var damaged = 0, old = 0;
@@ -69,11 +63,6 @@
     if (message) H.announce(this.root, message);
   };
 
-  /**
-   * @param {string} ref
-   * @param {EvidenceRecord} record
-   * @returns {HTMLElement}
-   */
   Portfolio.prototype.card = function (ref, record) {
     var unit = this.catalogue[ref];
     var href = null;
@@ -84,7 +73,7 @@
     }
     var page = (href || "").split("#")[0];
     var tally = { criterion: [0, 0], knowledge: [0, 0] };
-    var gaps = { criterion: /** @type {Array<Array<string>>} */ ([]), knowledge: /** @type {Array<Array<string>>} */ ([]) };
+    var gaps = { criterion: ([]), knowledge: ([]) };
     unit.rows.forEach(function (row) {
       var kind = row[2] === "knowledge" ? "knowledge" : "criterion";
       tally[kind][1]++;
@@ -117,7 +106,7 @@
   };
 
   Portfolio.prototype.exportFile = function () {
-    var records = /** @type {Object<string, EvidenceRecord>} */ ({});
+    var records = {};
     storedRefs().sort().forEach(function (ref) {
       var got = load(ref);
       if (got.record) records[ref] = got.record;
@@ -131,7 +120,6 @@
     H.announce(this.root, "Evidence exported: " + plural(Object.keys(records).length, "unit") + ".");
   };
 
-  /** @param {Blob} file */
   Portfolio.prototype.importFile = function (file) {
     var self = this;
     var reader = new FileReader();

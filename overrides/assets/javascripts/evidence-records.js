@@ -15,7 +15,6 @@
 (function () {
   "use strict";
 
-  /** @type {any} */
   var H = window.CSHub;
   var KEY = H.PREFIX + "evidence:";
   var FORMAT = "cs-hub-evidence";
@@ -26,24 +25,12 @@
    * @typedef {{v: number, ref: string, title: string, qualification: string, updated: string, rows: Object<string, EvidenceRow>}} EvidenceRecord
    */
 
-  /**
-   * @param {any} x
-   * @returns {boolean}
-   */
   function isObject(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
 
-  /**
-   * @param {any} s
-   * @param {number} max
-   * @returns {string|null} the string, or null when it is not one or is too long
-   */
+  // Returns the string, or null when it is not one or is too long
   function text(s, max) { return typeof s === "string" && s.length <= max ? s : null; }
 
-  /**
-   * One stored row, checked field by field.
-   * @param {any} r
-   * @returns {EvidenceRow|null}
-   */
+  // One stored row, checked field by field.
   function readRow(r) {
     if (!isObject(r) || typeof r.done !== "boolean") return null;
     var evidence = text(r.evidence == null ? "" : r.evidence, LIMITS.evidence);
@@ -54,17 +41,12 @@
     return { done: r.done, evidence: evidence, type: type, note: note, at: at };
   }
 
-  /**
-   * A record from storage or a file: every readable row is kept, and `damaged` counts
-   * the rows that were not.  `old` is set for a record of another format version.
-   * @param {any} value
-   * @param {string} ref
-   * @returns {{record: EvidenceRecord|null, damaged: number, old: boolean}}
-   */
+  /* A record from storage or a file: every readable row is kept, and `damaged` counts
+   * the rows that were not.  `old` is set for a record of another format version. */
   function readRecord(value, ref) {
     if (!isObject(value) || !isObject(value.rows)) return { record: null, damaged: 1, old: false };
     if (value.v !== 1) return { record: null, damaged: 0, old: true };
-    var rows = /** @type {Object<string, EvidenceRow>} */ ({});
+    var rows = {};
     var damaged = 0;
     Object.keys(value.rows).forEach(function (k) {
       var row = k.length <= 40 ? readRow(value.rows[k]) : null;
@@ -82,12 +64,8 @@
     };
   }
 
-  /**
-   * Read one unit's record; a value that cannot be read at all is moved aside
-   * (store.quarantine) and a partly readable one is saved back mended.
-   * @param {string} ref
-   * @returns {{record: EvidenceRecord|null, damaged: number, old: boolean}}
-   */
+  /* Read one unit's record; a value that cannot be read at all is moved aside
+   * (store.quarantine) and a partly readable one is saved back mended. */
   function load(ref) {
     var key = KEY + ref;
     var got = H.store.read(key, isObject);
@@ -103,24 +81,14 @@
     return result;
   }
 
-  /** @returns {string[]} the refs of every stored record */
+  // Returns the refs of every stored record
   function storedRefs() {
     return H.store.keys().filter(function (k) { return k.indexOf(KEY) === 0; }).map(function (k) { return k.slice(KEY.length); });
   }
 
-  /**
-   * @param {number} n
-   * @param {string} word
-   * @returns {string}
-   */
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
-  /**
-   * The notice for records or rows that could not be read.
-   * @param {Element} root
-   * @param {number} damaged
-   * @param {number} old
-   */
+  // The notice for records or rows that could not be read.
   function damageNotice(root, damaged, old) {
     if (damaged) H.notice(root, "Some saved evidence could not be read (" + plural(damaged, "entry") + "); it was set aside and everything readable is shown.", "evidence-damaged");
     if (old) H.notice(root, plural(old, "evidence record") + " saved by another version of this site could not be read; it was set aside, not deleted.", "evidence-old");

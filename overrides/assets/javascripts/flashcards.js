@@ -27,10 +27,7 @@
    * @typedef {Object<string, {box: number, due: number}>} FlashcardBoxes
    */
 
-  /**
-   * Every readable card state; unreadable ones are dropped (and the original kept aside).
-   * @returns {{value: FlashcardBoxes, damaged: boolean}}
-   */
+  // Every readable card state; unreadable ones are dropped (and the original kept aside).
   function load() {
     var read = H.store.read(KEY, function (v) { return !!v && typeof v === "object" && !Array.isArray(v); });
     var state = {};
@@ -46,10 +43,6 @@
     return { value: state, damaged: damaged };
   }
 
-  /**
-   * @param {HTMLElement} root
-   * @param {FlashcardBoxes} state
-   */
   function save(root, state) {
     if (!H.store.set(KEY, state)) H.unsaved(root);
   }
@@ -102,12 +95,8 @@
     return c.interval >= KNOWN_DAYS ? "known" : "learning";
   };
 
-  /**
-   * Which group a card's turn comes in: 0 due today (or overdue), 1 new, 2 not due yet
-   * (only shown when practising anyway).
-   * @param {string} slug
-   * @returns {number}
-   */
+  /* Which group a card's turn comes in: 0 due today (or overdue), 1 new, 2 not due yet
+   * (only shown when practising anyway). */
   Deck.prototype.group = function (slug) {
     var c = this.cardsDue[slug];
     return !c ? 1 : H.review.isDue(c, H.review.today()) ? 0 : 2;
@@ -123,13 +112,9 @@
     return cards.sort(function (a, b) { return self.group(a.slug) - self.group(b.slug) || (a.term < b.term ? -1 : 1); });
   };
 
-  /**
-   * The order cards come up in this visit: shuffled once per deck, then kept, so a card
+  /* The order cards come up in this visit: shuffled once per deck, then kept, so a card
    * marked "Not yet" comes back a few cards later instead of straight away, and cards
-   * newly due join at the end.
-   * @param {Array<any>} dueNow
-   * @returns {Array<any>}
-   */
+   * newly due join at the end. */
   Deck.prototype.sessionQueue = function (dueNow) {
     var bySlug = {};
     dueNow.forEach(function (c) { bySlug[c.slug] = c; });

@@ -79,7 +79,7 @@
       link.addEventListener("mouseenter", function () { if (lastPointer !== "touch") showTip(link); });
       link.addEventListener("focus", function () { showTip(link); });
       link.addEventListener("blur", function (e) {
-        if (!(e.relatedTarget && tip && tip.contains(/** @type {Node} */ (e.relatedTarget)))) hideTip();
+        if (!(e.relatedTarget && tip && tip.contains((e.relatedTarget)))) hideTip();
       });
       link.addEventListener("mouseleave", function (e) {
         if (lastPointer !== "touch" && !(e.relatedTarget && tip && tip.contains(e.relatedTarget))) hideTip();
@@ -93,7 +93,7 @@
   }
   document.addEventListener("pointerdown", function (e) {
     lastPointer = e.pointerType;
-    var t = /** @type {Element} */ (e.target);
+    var t = e.target;
     if (tip && !tip.contains(t) && !(t.closest && t.closest("a.csh-term"))) hideTip();
   }, true);
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") hideTip(); });
@@ -105,7 +105,7 @@
     if (!box || box.dataset.cshReady) return;
     box.dataset.cshReady = "1";
     box.hidden = false;
-    var input = /** @type {HTMLInputElement} */ (box.querySelector("input"));
+    var input = box.querySelector("input");
     var count = box.querySelector(".csh-glossary-count");
     var entries = Array.prototype.slice.call(root.querySelectorAll(".csh-term-entry"));
     var headings = Array.prototype.slice.call(root.querySelectorAll("article h2[id^='letter-']"));

@@ -19,7 +19,7 @@
 
   var H = window.CSHub;
 
-  /** Every page script, in the order they must run. */
+  // Every page script, in the order they must run.
   var SCRIPTS = [
     "quiz-engine.js",
     "quiz-types-choice.js",
@@ -42,16 +42,17 @@
     "evidence-portfolio.js"
   ];
 
-  // review-schedule.js is the spaced-review scheduler every answer and flashcard feeds.
   var QUIZ = ["quiz-engine.js", "quiz-types-choice.js", "quiz-types-text.js", "quiz-types-arrange.js",
-    "quiz-records.js", "review-schedule.js", "quiz-ui.js", "quiz.js"];
+    "quiz-records.js", "quiz-ui.js", "quiz.js"];
 
-  /** What each need pulls in (any order: SCRIPTS decides the order). */
+  // What each need pulls in (any order: SCRIPTS decides the order).
   var NEEDS = {
     // review-due.js adds "Review due in this unit" beside a unit's practice quiz and runs it.
-    practice: QUIZ.concat(["quiz-practice.js", "review-due.js"]),
+    // review-schedule.js: the spaced-review scheduler every answer and flashcard feeds.  A mock
+    // needs it only once a paper is submitted, so quiz-mock.js asks for it when one starts.
+    practice: QUIZ.concat(["review-schedule.js", "quiz-practice.js", "review-due.js"]),
     mock: QUIZ.concat(["quiz-mock.js"]),
-    progress: QUIZ.concat(["quiz-practice.js", "progress-file.js", "quiz-progress.js", "review-due.js", "progress-review.js"]),
+    progress: QUIZ.concat(["review-schedule.js", "quiz-practice.js", "progress-file.js", "quiz-progress.js", "review-due.js", "progress-review.js"]),
     routes: ["routes.js"],
     flashcards: ["quiz-engine.js", "quiz-records.js", "review-schedule.js", "flashcards.js"],
     planner: ["evidence-records.js", "evidence-planner.js"],
@@ -59,16 +60,12 @@
   };
 
   // The folder this file was loaded from: right for a sub-path, .html URLs and file://.
-  var me = /** @type {HTMLScriptElement|null} */ (document.currentScript);
+  var me = document.currentScript;
   var folder = me ? me.src.replace(/[^/]*([?#].*)?$/, "") : "";
 
-  /** @type {Object<string, Promise<void>>} file name -> loaded (or failed) */
   var loading = {};
 
-  /**
-   * The files this page needs, in SCRIPTS order.
-   * @returns {string[]}
-   */
+  // The files this page needs, in SCRIPTS order.
   function wanted() {
     var want = {};
     document.querySelectorAll("[data-csh-needs]").forEach(function (node) {
@@ -79,10 +76,6 @@
     return SCRIPTS.filter(function (file) { return want[file]; });
   }
 
-  /**
-   * @param {string} file
-   * @returns {Promise<void>}
-   */
   function add(file) {
     if (!loading[file]) {
       loading[file] = new Promise(function (resolve) {
@@ -97,14 +90,17 @@
     return loading[file];
   }
 
-  /**
-   * Add this page's missing scripts.
-   * @returns {Promise<void>} settles when every script the page needs has run
-   */
+  /* Add this page's missing scripts.
+   * Returns settles when every script the page needs has run */
   function loadPage() {
     return Promise.all(wanted().map(add)).then(function () {});
   }
 
-  H.loader = { SCRIPTS: SCRIPTS, NEEDS: NEEDS, wanted: wanted, loadPage: loadPage };
+  // Load scripts a page needs only later (a script asks when its feature starts).
+  function need(files) {
+    return Promise.all(files.map(add)).then(function () {});
+  }
+
+  H.loader = { SCRIPTS: SCRIPTS, NEEDS: NEEDS, wanted: wanted, loadPage: loadPage, need: need };
   loadPage();
 })();

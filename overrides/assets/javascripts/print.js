@@ -32,7 +32,7 @@
   // would do nothing; the browser's own Print command works either way.
   function init() {
     document.querySelectorAll("button[data-csh-print]").forEach(function (b) {
-      var btn = /** @type {HTMLButtonElement} */ (b);
+      var btn = b;
       if (btn.dataset.cshReady) return;
       btn.dataset.cshReady = "1";
       btn.hidden = false;

@@ -23,17 +23,12 @@
   var BOXES = H.PREFIX + "flashcards";
   var ATTEMPTS = H.PREFIX + "attempts";
 
-  /** @param {AttemptRecord} a @returns {string} one session or paper, however often saved */
+  // Returns one session or paper, however often saved
   function attemptId(a) {
     return a.started ? a.quiz + "|" + a.started + "|" + (a.paper == null ? "" : a.paper) : a.quiz + "|" + a.date;
   }
 
-  /**
-   * Attempts of both lists, one per id, the later saved one winning.
-   * @param {AttemptRecord[]} mine
-   * @param {AttemptRecord[]} theirs
-   * @returns {{list: AttemptRecord[], added: number}}
-   */
+  // Attempts of both lists, one per id, the later saved one winning.
   function mergeAttempts(mine, theirs) {
     var list = mine.slice();
     var at = {};
@@ -47,25 +42,17 @@
     return { list: list, added: added };
   }
 
-  /**
-   * A mock state worth carrying (the mock page itself checks it against its questions
-   * when it is opened, and sets it aside if it does not fit).
-   * @param {any} s
-   * @returns {boolean}
-   */
+  /* A mock state worth carrying (the mock page itself checks it against its questions
+   * when it is opened, and sets it aside if it does not fit). */
   function plausibleMock(s) {
     return R.isObject(s) && s.v === 1 && Array.isArray(s.paper) && s.paper.length > 0 &&
       s.paper.every(function (x) { return typeof x === "string"; }) && typeof s.started === "string" &&
       typeof s.submitted === "boolean" && R.isObject(s.responses);
   }
 
-  /**
-   * Which of two states of one mock test is newer: a later paper; for the same paper, a
+  /* Which of two states of one mock test is newer: a later paper; for the same paper, a
    * submitted one, then the one with less time left (answered for longer).
-   * @param {MockState} a
-   * @param {MockState} b
-   * @returns {boolean} whether b is newer than a
-   */
+   * Returns whether b is newer than a */
   function newerMock(a, b) {
     if (a.started !== b.started) return Date.parse(b.started) > Date.parse(a.started);
     if (a.submitted !== b.submitted) return b.submitted;
@@ -73,7 +60,7 @@
     return (+b.remainingMs || 0) < (+a.remainingMs || 0);
   }
 
-  /** Old flashcard boxes: the card seen later (later due) wins. */
+  // Old flashcard boxes: the card seen later (later due) wins.
   function mergeBoxes(a, b) {
     var out = {};
     [a, b].forEach(function (m) {
@@ -86,7 +73,7 @@
     return out;
   }
 
-  /** @returns {Object<string, MockState>} the stored mock states, by quiz id */
+  // Returns the stored mock states, by quiz id
   function storedMocks() {
     var out = {};
     H.store.keys().forEach(function (k) {
@@ -97,10 +84,7 @@
     return out;
   }
 
-  /**
-   * Everything to export, as the file's object.
-   * @returns {Object}
-   */
+  // Everything to export, as the file's object.
   function build() {
     // As stored: the old boxes go separately and unchanged, so an import restores each key as it was.
     var review = S.readSchedule(H.store.get(S.KEY, R.isObject)).value;
@@ -113,12 +97,8 @@
     };
   }
 
-  /**
-   * Read an exported file's text.
-   * @param {string} text
-   * @returns {{attempts: AttemptRecord[], mocks: Object<string, MockState>, review: any, flashcards: Object, damaged: number}|null}
-   *   null when it is not a progress file at all
-   */
+  /* Read an exported file's text.
+   *   null when it is not a progress file at all */
   function read(text) {
     var data;
     try { data = JSON.parse(text); } catch (e) { return null; }
@@ -138,11 +118,8 @@
     return { attempts: attempts.list, mocks: mocks, review: review.value, flashcards: boxes, damaged: damaged };
   }
 
-  /**
-   * Merge a read file into this browser's storage.
-   * @param {NonNullable<ReturnType<typeof read>>} file
-   * @returns {{saved: boolean, added: number}} whether every write worked; attempts added
-   */
+  /* Merge a read file into this browser's storage.
+   * Returns whether every write worked; attempts added */
   function apply(file) {
     var ok = true;
     var attempts = mergeAttempts(H.quiz.loadAttempts().list, file.attempts);

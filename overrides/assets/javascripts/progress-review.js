@@ -14,11 +14,7 @@
 
   var H = window.CSHub, el = H.el, button = H.button, S = H.review;
 
-  /**
-   * Every link map entry with an attribute, as {value, href, label, node}.
-   * @param {string} attr
-   * @returns {Array<{value: string, href: string, label: string, node: Element}>}
-   */
+  // Every link map entry with an attribute, as {value, href, label, node}.
   function mapped(attr) {
     var out = [];
     document.querySelectorAll(".csh-linkmap a").forEach(function (a) {
@@ -28,42 +24,33 @@
     return out;
   }
 
-  /** @param {string} attr @returns {Object<string, {value: string, href: string, label: string, node: Element}>} */
   function byValue(attr) {
     var out = {};
     mapped(attr).forEach(function (m) { out[m.value] = m; });
     return out;
   }
 
-  /**
-   * A bar as long as the strength, beside the words (which say the same).  Width through
+  /* A bar as long as the strength, beside the words (which say the same).  Width through
    * the CSSOM, which the site's CSP allows, not a style attribute, which it does not.
-   * @param {number} x 0..1
-   * @returns {HTMLElement}
-   */
+   * x: 0..1 */
   function bar(x) {
     var fill = el("span");
     fill.style.width = Math.round(100 * x) + "%";
     return el("span", { class: "csh-strength-bar", "aria-hidden": "true" }, [fill]);
   }
 
-  /** @param {string} key "<quiz id>|<item id>" @returns {string} */
+  // key: "<quiz id>|<item id>"
   function quizOf(key) { return key.slice(0, key.indexOf("|")); }
 
-  /** @param {number} x 0..1 @returns {string} */
+  // x: 0..1
   function pct(x) { return Math.round(100 * x) + "%"; }
 
-  /**
-   * Strength of every outcome with answers, keyed "<quiz id>/<outcome id>" like the map.
+  /* Strength of every outcome with answers, keyed "<quiz id>/<outcome id>" like the map.
    * Saved attempts started before the schedule began (its "since") are folded in: their
    * answers are not in it.  They count as older than every answer it holds, the newest
    * such attempt 0.6 times that outcome's oldest scheduled answer, each older one 0.6
    * times the one after.  An attempt keeps marks per outcome, not per question, so each
-   * mark counts as one answer.
-   * @param {{items: Object<string, Card>, since?: string}} sched
-   * @param {AttemptRecord[]} attempts
-   * @returns {Object<string, {right: number, answered: number, strength: number}>}
-   */
+   * mark counts as one answer. */
   function strengths(sched, attempts) {
     var items = sched.items;
     var groups = {};
@@ -103,10 +90,7 @@
     return out;
   }
 
-  /**
-   * @constructor
-   * @param {HTMLElement} root the [data-csh-review-root] element
-   */
+  // root: the [data-csh-review-root] element
   function Summary(root) {
     var self = this;
     this.root = root;
@@ -115,9 +99,7 @@
     document.addEventListener("csh:progress-changed", function () { if (!self.busy && document.contains(root)) self.draw(); });
   }
 
-  /**
-   * @param {HTMLElement} [session] a finished review session, kept in the due section
-   */
+  // session: a finished review session, kept in the due section
   Summary.prototype.draw = function (session) {
     var root = this.root;
     root.innerHTML = "";
@@ -133,21 +115,13 @@
     this.outcomes(root, strong);
   };
 
-  /**
-   * The keys due today that the build still publishes (the others are kept, not shown).
-   * @param {{items: Object<string, Card>}} sched
-   * @param {string} day
-   * @returns {string[]}
-   */
+  // The keys due today that the build still publishes (the others are kept, not shown).
   Summary.prototype.dueNow = function (sched, day) {
     var known = published();
     return S.dueKeys(sched.items, day).filter(function (k) { return known[k] === true; });
   };
 
-  /**
-   * Every question the build publishes, by review key: the link map lists each unit's ids.
-   * @returns {Object<string, boolean>}
-   */
+  // Every question the build publishes, by review key: the link map lists each unit's ids.
   function published() {
     var out = {};
     mapped("data-csh-review-data").forEach(function (m) {
@@ -158,10 +132,9 @@
     return out;
   }
 
-  /** @param {number} n @returns {string} */
   function dueHeading(n) { return "Review due today: " + H.quiz.plural(n, "question"); }
 
-  /** After each answer in a review: the due count, without redrawing the session. */
+  // After each answer in a review: the due count, without redrawing the session.
   Summary.prototype.recount = function () {
     var sec = this.root.querySelector(".csh-review-due");
     if (!sec) return;
@@ -170,13 +143,8 @@
     sec.querySelector("h2").textContent = dueHeading(n);
   };
 
-  /**
-   * Review due today, with its Start button.
-   * @param {HTMLElement} root
-   * @param {{items: Object<string, Card>}} sched
-   * @param {string} day
-   * @param {HTMLElement} [session] a finished session's results, shown last
-   */
+  /* Review due today, with its Start button.
+   * session: a finished session's results, shown last */
   Summary.prototype.due = function (root, sched, day, session) {
     var self = this;
     var sources = byValue("data-csh-review-data");
@@ -199,12 +167,7 @@
     if (session) sec.appendChild(session);
   };
 
-  /**
-   * Load the units' questions and run them as one practice session.
-   * @param {HTMLElement} holder
-   * @param {string[]} keys
-   * @param {Object<string, {href: string}>} sources
-   */
+  // Load the units' questions and run them as one practice session.
   Summary.prototype.start = function (holder, keys, sources) {
     var self = this;
     var quizzes = [];
@@ -254,7 +217,7 @@
     });
   };
 
-  /** The three weakest outcomes answered, with links to revise them. */
+  // The three weakest outcomes answered, with links to revise them.
   Summary.prototype.weakest = function (root, strong) {
     var names = byValue("data-csh-outcome");
     // Outcomes with every answer right have nothing to revise yet.
@@ -278,7 +241,7 @@
     root.appendChild(sec);
   };
 
-  /** Unfinished mock tests, each with a link that reopens it where the learner left it. */
+  // Unfinished mock tests, each with a link that reopens it where the learner left it.
   Summary.prototype.mocks = function (root) {
     var tests = byValue("data-csh-quiz");
     var prefix = H.PREFIX + "mock:";
@@ -310,7 +273,7 @@
     root.appendChild(sec);
   };
 
-  /** Flashcards due today (of the ones already seen: new cards are always ready). */
+  // Flashcards due today (of the ones already seen: new cards are always ready).
   Summary.prototype.flashcards = function (root, sched, day) {
     var link = byValue("data-csh-flashcards-link")["1"];
     var slugs = Object.keys(sched.cards);
@@ -325,7 +288,7 @@
     root.appendChild(sec);
   };
 
-  /** Every answered outcome's strength, per qualification, then unit. */
+  // Every answered outcome's strength, per qualification, then unit.
   Summary.prototype.outcomes = function (root, strong) {
     var names = byValue("data-csh-outcome");
     var units = byValue("data-csh-unit-quiz");

@@ -21,11 +21,11 @@
    * @property {string} type "single" | "multiple" | "true-false" | "short" | "matching" | "ordering" | "extended"
    * @property {number} marks
    * @property {string} stem HTML rendered at build time
-   * @property {string} explanation HTML
+   * @property {string} [explanation] HTML; on a mock page, only once assets/mock/<quiz id>.js has loaded
    * @property {Array<{unit: string, anchor: string, label: string}>} links
    * @property {string|null} [demand] "knowledge" | "understanding"
    * @property {string|null} [command_word]
-   * @property {Array<{html: string, correct: boolean, feedback: string}>} [options]
+   * @property {Array<{html: string, correct: boolean, feedback?: string}>} [options] feedback: as explanation
    * @property {boolean} [answer]
    * @property {string[]} [accept]
    * @property {boolean} [case_sensitive]
@@ -61,23 +61,14 @@
    * @property {boolean} [selfMarked]
    */
 
-  /** @type {Object<string, QuestionType>} */
   var types = H.types = H.types || {};
 
-  /**
-   * Add a question type to the registry.
-   * @param {string} name the item's `type`
-   * @param {QuestionType} entry
-   */
+  /* Add a question type to the registry.
+   * name: the item's `type` */
   function register(name, entry) { types[name] = entry; }
 
-  /* ------------------------------------------------------------------ drawing */
-
-  /**
-   * mulberry32: a small seeded generator, so the same paper number gives the same paper.
-   * @param {number} seed
-   * @returns {function(): number} numbers in [0, 1)
-   */
+  /* mulberry32: a small seeded generator, so the same paper number gives the same paper.
+   * Returns numbers in [0, 1) */
   function rng(seed) {
     var a = seed >>> 0;
     return function () {
@@ -89,12 +80,7 @@
     };
   }
 
-  /**
-   * @template T
-   * @param {T[]} list
-   * @param {function(): number} random
-   * @returns {T[]} a shuffled copy
-   */
+  // Returns a shuffled copy
   function shuffle(list, random) {
     var out = list.slice();
     for (var i = out.length - 1; i > 0; i--) {
@@ -104,14 +90,9 @@
     return out;
   }
 
-  /**
-   * Largest-remainder allocation of `total` in proportion to `weights`.  Whole-number
+  /* Largest-remainder allocation of `total` in proportion to `weights`.  Whole-number
    * arithmetic and ties to the earlier outcome, like generator/quizzes.py, so both
-   * give the same counts.
-   * @param {number[]} weights
-   * @param {number} total
-   * @returns {number[]}
-   */
+   * give the same counts. */
   function allocate(weights, total) {
     var sum = weights.reduce(function (a, b) { return a + b; }, 0);
     var counts = weights.map(function (w) { return Math.floor(w * total / sum); });
@@ -124,12 +105,8 @@
     return counts;
   }
 
-  /**
-   * The blueprint for one attempt: per outcome, how many questions (or marks).
-   * @param {QuizPayload} quiz
-   * @param {number|null} [length] a chosen test length, when the test offers several
-   * @returns {Array<{unit: string, id: string, questions: ?number, marks: ?number, glh: ?number}>}
-   */
+  /* The blueprint for one attempt: per outcome, how many questions (or marks).
+   * length: a chosen test length, when the test offers several */
   function blueprint(quiz, length) {
     var t = quiz.test;
     var parts = quiz.outcomes.map(function (o) {
@@ -142,13 +119,9 @@
     return parts;
   }
 
-  /**
-   * A subset of items whose marks add up to exactly `target`, preferring items in the
+  /* A subset of items whose marks add up to exactly `target`, preferring items in the
    * (already shuffled) order given.
-   * @param {Item[]} items
-   * @param {number} target
-   * @returns {Item[]|null} null if no subset fits
-   */
+   * Returns null if no subset fits */
   function pickMarks(items, target) {
     var n = items.length;
     // can[i][s]: marks s can be made from items i..n-1
@@ -171,14 +144,10 @@
     return chosen;
   }
 
-  /**
-   * Draw a paper: for each outcome, its share of questions (split by demand when the
+  /* Draw a paper: for each outcome, its share of questions (split by demand when the
    * test asks for it) or marks, from that outcome's items, never the same item twice.
-   * @param {QuizPayload} quiz
-   * @param {number} seed the paper number
-   * @param {number|null} [length]
-   * @returns {string[]} item ids
-   */
+   * seed: the paper number
+   * Returns item ids */
   function draw(quiz, seed, length) {
     var random = rng(seed);
     var parts = blueprint(quiz, length);
@@ -213,12 +182,7 @@
     return paper;
   }
 
-  /**
-   * How options are shown for one item in one attempt.
-   * @param {Item} item
-   * @param {function(): number} random
-   * @returns {Order}
-   */
+  // How options are shown for one item in one attempt.
   function arrange(item, random) {
     var order = {};
     if (item.options) order.options = shuffle(item.options.map(function (o, i) { return i; }), random);
@@ -233,13 +197,7 @@
     return order;
   }
 
-  /**
-   * The option orders of a whole mock paper; the same seed and paper give the same orders.
-   * @param {QuizPayload} quiz
-   * @param {number} seed
-   * @param {string[]} paper
-   * @returns {Object<string, Order>}
-   */
+  // The option orders of a whole mock paper; the same seed and paper give the same orders.
   function arrangePaper(quiz, seed, paper) {
     var byId = index(quiz);
     var random = rng(seed ^ 0x5bd1e995);
@@ -248,12 +206,7 @@
     return orders;
   }
 
-  /**
-   * Whether `list` is a rearrangement of 0..n-1.
-   * @param {any} list
-   * @param {number} n
-   * @returns {boolean}
-   */
+  // Whether `list` is a rearrangement of 0..n-1.
   function isPermutation(list, n) {
     if (!Array.isArray(list) || list.length !== n) return false;
     var seen = {};
@@ -264,12 +217,7 @@
     });
   }
 
-  /**
-   * Whether a stored order fits the item it is for.
-   * @param {Item} item
-   * @param {any} order
-   * @returns {boolean}
-   */
+  // Whether a stored order fits the item it is for.
   function validOrder(item, order) {
     if (!order || typeof order !== "object" || Array.isArray(order)) return false;
     return (!item.options || isPermutation(order.options, item.options.length)) &&
@@ -277,27 +225,15 @@
       (!item.sequence || isPermutation(order.sequence, item.sequence.length));
   }
 
-  /* ------------------------------------------------------------------ scoring */
-
-  /**
-   * Text as compared for short answers: curly quotes straightened, spaces collapsed,
-   * trailing punctuation dropped.
-   * @param {any} text
-   * @param {boolean} [caseSensitive]
-   * @returns {string}
-   */
+  /* Text as compared for short answers: curly quotes straightened, spaces collapsed,
+   * trailing punctuation dropped. */
   function normalise(text, caseSensitive) {
     var t = String(text == null ? "" : text).replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
     t = t.replace(/\s+/g, " ").trim().replace(/[.!?;:,]+$/, "").trim();
     return caseSensitive ? t : t.toLowerCase();
   }
 
-  /**
-   * Mark one response with its type's rules (documented on the Content format page).
-   * @param {Item} item
-   * @param {Object|null|undefined} response
-   * @returns {MarkResult}
-   */
+  // Mark one response with its type's rules (documented on the Content format page).
   function score(item, response) {
     var max = item.marks;
     var type = types[item.type];
@@ -306,21 +242,12 @@
     return { score: got, max: max, self: self, correct: got === max };
   }
 
-  /**
-   * @param {Item} item
-   * @param {Object|null|undefined} response
-   * @returns {boolean}
-   */
   function answered(item, response) {
     var type = types[item.type];
     return !!(response && type && type.answered(item, response));
   }
 
-  /**
-   * @param {number} s
-   * @param {number} m
-   * @returns {number} whole per cent, 0 when there is nothing to score
-   */
+  // Returns whole per cent, 0 when there is nothing to score
   function percent(s, m) { return m ? Math.round(100 * s / m) : 0; }
 
   /**
@@ -337,12 +264,8 @@
    * @property {number} selfMax
    */
 
-  /**
-   * Results per outcome (only outcomes with marks) and in total.
-   * @param {QuizPayload} quiz
-   * @param {Array<{item: Item, result: MarkResult}>} marked
-   * @returns {{rows: OutcomeRow[], total: {score: number, max: number, auto: number, autoMax: number, self: number, selfMax: number}}}
-   */
+  /* Results per outcome (only outcomes with marks) and in total.
+   * Returns {{rows: OutcomeRow[], total: {score: number, max: number, auto: number, autoMax: number, self: number, selfMax: number}}} */
   function summarise(quiz, marked) {
     var rows = quiz.outcomes.map(function (o) {
       return { unit: o.unit, id: o.id, label: o.label, anchor: o.anchor, score: 0, max: 0, auto: 0, autoMax: 0, self: 0, selfMax: 0 };
@@ -364,10 +287,6 @@
     return { rows: rows.filter(function (r) { return r.max > 0; }), total: total };
   }
 
-  /**
-   * @param {QuizPayload} quiz
-   * @returns {Object<string, Item>}
-   */
   function index(quiz) {
     var byId = {};
     quiz.items.forEach(function (it) { byId[it.id] = it; });

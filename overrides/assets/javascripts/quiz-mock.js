@@ -9,17 +9,10 @@
 
   var H = window.CSHub, el = H.el, button = H.button, E = H.engine, Q = H.quiz, R = H.records;
 
-  /**
-   * @param {QuizPayload} quiz
-   * @returns {string} the storage key of its paper in progress
-   */
+  // Returns the storage key of its paper in progress
   function attemptKey(quiz) { return H.PREFIX + "mock:" + quiz.id; }
 
-  /**
-   * @constructor
-   * @param {HTMLElement} root the [data-quiz][data-quiz-mode="mock"] element
-   * @param {QuizPayload} quiz
-   */
+  // root: the [data-quiz][data-quiz-mode="mock"] element
   function Mock(root, quiz) {
     this.root = root;
     this.quiz = quiz;
@@ -33,7 +26,7 @@
         H.store.repair(key, saved.value);
         Q.damagedNotice(root, 1, "Part of your saved test could not be read; everything readable, including your answers, was kept.");
       }
-      if (this.state.submitted) this.results(); else this.run(true);
+      if (this.state.submitted) this.showResults(false); else this.run(true);
     } else {
       if (read.value) {
         H.store.quarantine(key, H.store.raw(key));
@@ -44,11 +37,7 @@
     }
   }
 
-  /**
-   * A question answered by one choice: single, or true or false.
-   * @param {any} it
-   * @returns {boolean}
-   */
+  // A question answered by one choice: single, or true or false.
   function singleAnswer(it) { return it.type === "single" || it.type === "true-false"; }
 
   Mock.prototype.save = function () {
@@ -77,7 +66,7 @@
       var lid = H.nextId("len");
       lengthSelect = el("select", { id: lid });
       t.length_options.forEach(function (n) {
-        var o = /** @type {HTMLOptionElement} */ (el("option", { value: String(n), text: n + " questions" }));
+        var o = el("option", { value: String(n), text: n + " questions" });
         if (n === t.questions) o.selected = true;
         lengthSelect.appendChild(o);
       });
@@ -85,14 +74,14 @@
       form.appendChild(lengthSelect);
     }
     var eid = H.nextId("extra");
-    var extra = /** @type {HTMLSelectElement} */ (el("select", { id: eid }));
+    var extra = el("select", { id: eid });
     [["0", "No extra time"], ["25", "25% extra time"], ["50", "50% extra time"]].forEach(function (p) {
       extra.appendChild(el("option", { value: p[0], text: p[1] }));
     });
     form.appendChild(el("label", { for: eid, text: "Extra time (access arrangements)" }));
     form.appendChild(extra);
     var pid = H.nextId("paper");
-    var paperInput = /** @type {HTMLInputElement} */ (el("input", { id: pid, type: "text", inputmode: "numeric", autocomplete: "off", "aria-describedby": pid + "-hint" }));
+    var paperInput = el("input", { id: pid, type: "text", inputmode: "numeric", autocomplete: "off", "aria-describedby": pid + "-hint" });
     form.appendChild(el("label", { for: pid, text: "Paper number (optional)" }));
     form.appendChild(paperInput);
     form.appendChild(el("p", { id: pid + "-hint", class: "csh-hint", text: "Leave blank for a new paper. Enter a paper number from a friend or tutor to sit the same questions." }));
@@ -101,7 +90,7 @@
     var examBox = null;
     if (quiz.items.some(function (it) { return !singleAnswer(it); })) {
       var xid = H.nextId("exam");
-      examBox = /** @type {HTMLInputElement} */ (el("input", { id: xid, type: "checkbox", class: "csh-exam-style", checked: t.format === "multiple-choice" }));
+      examBox = el("input", { id: xid, type: "checkbox", class: "csh-exam-style", checked: t.format === "multiple-choice" });
       form.appendChild(el("p", { class: "csh-exam-option" }, [examBox, " ", el("label", { for: xid, text: t.format === "multiple-choice" ? "Exam style: single-answer questions only, as in the real test" : "Exam style: single-answer questions only" })]));
     }
     box.appendChild(form);
@@ -114,12 +103,8 @@
     root.appendChild(box);
   };
 
-  /**
-   * @param {number} seed the paper number
-   * @param {number|null} length
-   * @param {number} extraPct
-   * @param {boolean} [exam] exam style: single-answer questions only
-   */
+  /* seed: the paper number
+   * exam: exam style: single-answer questions only */
   Mock.prototype.begin = function (seed, length, extraPct, exam) {
     var quiz = this.quiz;
     var paper = null;
@@ -143,7 +128,6 @@
     this.run(false);
   };
 
-  /** @param {boolean} resumed */
   Mock.prototype.run = function (resumed) {
     var self = this;
     var root = this.root;
@@ -201,40 +185,75 @@
     this.lastTick = Date.now();
     this.interval = window.setInterval(function () { self.tick(); }, 500);
     this.cleanup = function () { window.clearInterval(self.interval); };
+    this.loadLater();
     if (resumed) H.announce(root, "Welcome back. Your answers were kept.");
   };
 
   Mock.prototype.changed = function () { this.save(); this.drawNav(); };
 
+  // What only the review needs comes when a paper starts, so it is there by the time it is
+  // submitted (issue #14): the explanations and option feedback (half the bank's bytes) from
+  // assets/mock/<quiz id>.js, and review-schedule.js (none in a SCORM package: no loader).
+  Mock.prototype.loadLater = function () {
+    var quiz = this.quiz;
+    // In an LMS the quiz id carries a learner tag (scorm.js); the file is the test's own.
+    var id = quiz.id.replace(/-learner-[0-9a-f]{8}$/, "");
+    if (!this.later) {
+      var feedback = H.loadAsset("mock/" + id + ".js").then(function () {
+        var all = (H.mockFeedback || {})[id] || {};
+        quiz.items.forEach(function (it) {
+          var f = all[it.id];
+          if (!f) return;
+          it.explanation = f.explanation;
+          (it.options || []).forEach(function (o, i) { o.feedback = (f.feedback || [])[i] || ""; });
+        });
+      });
+      this.later = Promise.all([feedback, H.loader && !H.review ? H.loader.need(["review-schedule.js"]) : null]);
+    }
+    return this.later;
+  };
+
+  // submitted: just now: schedule its answers first
+  Mock.prototype.showResults = function (timedOut, submitted) {
+    var self = this;
+    this.loadLater().then(function () {
+      if (submitted && H.review) H.review.fromMock(self.quiz, self.state);  // review-schedule.js
+      if (document.contains(self.root)) self.results(timedOut);
+    });
+  };
+
+  // The map's buttons are made once per paper, then only updated: rebuilding 45 buttons on
+  // every answer was most of an answer's cost.
   Mock.prototype.drawNav = function () {
     var self = this;
     var s = this.state;
-    this.nav.innerHTML = "";
-    var counts = { answered: 0, flagged: 0 };
-    var list = el("ol", { class: "csh-nav-list" });
+    if (!this.navButtons || !this.nav.contains(this.navButtons[0] || null)) {
+      this.nav.innerHTML = "";
+      var list = el("ol", { class: "csh-nav-list" });
+      this.navButtons = s.paper.map(function (id, i) {
+        var b = button(String(i + 1), function () { self.go(i, true); });
+        list.appendChild(el("li", null, [b]));
+        return b;
+      });
+      this.nav.appendChild(list);
+    }
+    var answered = 0, flaggedCount = 0;
     s.paper.forEach(function (id, i) {
       var done = E.answered(self.byId[id], s.responses[id]);
       var flagged = !!s.flags[id];
-      if (done) counts.answered++;
-      if (flagged) counts.flagged++;
-      var state = (done ? "answered" : "unanswered") + (flagged ? ", flagged" : "");
-      var b = button(String(i + 1), function () { self.go(i, true); }, {
-        class: "csh-nav-btn" + (done ? " is-answered" : "") + (flagged ? " is-flagged" : "") + (i === s.current ? " is-current" : ""),
-        "aria-label": "Question " + (i + 1) + ", " + state,
-        "aria-current": i === s.current ? "step" : null,
-        "data-state": done ? "answered" : "unanswered",
-        "data-flagged": flagged ? "true" : "false"
-      });
-      list.appendChild(el("li", null, [b]));
+      if (done) answered++;
+      if (flagged) flaggedCount++;
+      var b = self.navButtons[i];
+      b.className = "csh-nav-btn" + (done ? " is-answered" : "") + (flagged ? " is-flagged" : "") + (i === s.current ? " is-current" : "");
+      b.setAttribute("aria-label", "Question " + (i + 1) + ", " + (done ? "answered" : "unanswered") + (flagged ? ", flagged" : ""));
+      if (i === s.current) b.setAttribute("aria-current", "step"); else b.removeAttribute("aria-current");
+      b.setAttribute("data-state", done ? "answered" : "unanswered");
+      b.setAttribute("data-flagged", flagged ? "true" : "false");
     });
-    this.navSummary.textContent = "Question map: " + counts.answered + " of " + s.paper.length + " answered · " + counts.flagged + " flagged";
-    this.nav.appendChild(list);
+    this.navSummary.textContent = "Question map: " + answered + " of " + s.paper.length + " answered · " + flaggedCount + " flagged";
   };
 
-  /**
-   * @param {number} index
-   * @param {boolean} focus move focus to the question's heading
-   */
+  // focus: move focus to the question's heading
   Mock.prototype.go = function (index, focus) {
     var s = this.state;
     if (index < 0 || index >= this.blocks.length) return;
@@ -255,7 +274,6 @@
     else H.focusOn(this.pausedPanel.querySelector("button"));
   };
 
-  /** @param {boolean} paused */
   Mock.prototype.showPaused = function (paused) {
     this.pausedPanel.hidden = !paused;
     this.stage.hidden = paused;
@@ -299,7 +317,6 @@
     H.focusOn(d.querySelector(".csh-confirm-cancel"));
   };
 
-  /** @param {boolean} timedOut */
   Mock.prototype.submit = function (timedOut) {
     if (this.state.submitted) return;
     if (this.cleanup) this.cleanup();
@@ -307,8 +324,7 @@
     this.state.timedOut = !!timedOut;
     this.state.finished = new Date().toISOString();
     this.save();
-    if (H.review) H.review.fromMock(this.quiz, this.state);  // review-schedule.js
-    this.results(timedOut);
+    this.showResults(timedOut, true);
   };
 
   Mock.prototype.outcomeSummary = function () {
@@ -319,7 +335,6 @@
     }));
   };
 
-  /** @param {boolean} [timedOut] */
   Mock.prototype.results = function (timedOut) {
     var self = this;
     var s = this.state;

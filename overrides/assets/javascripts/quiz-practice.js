@@ -7,16 +7,12 @@
 
   var H = window.CSHub, el = H.el, button = H.button, E = H.engine, Q = H.quiz;
 
-  /**
-   * @constructor
-   * @param {HTMLElement} root the [data-quiz][data-quiz-mode="practice"] element
-   * @param {QuizPayload} quiz
-   */
+  // root: the [data-quiz][data-quiz-mode="practice"] element
   function Practice(root, quiz) {
     this.root = root;
-    /** @type {?function(): void} called after each scheduled answer (review-due.js) */
+
     this.onAnswer = null;
-    /** @type {?function(HTMLElement): void} called with the results heading at the end */
+
     this.onFinish = null;
     this.quiz = quiz;
     this.byId = E.index(quiz);
@@ -29,7 +25,7 @@
     Q.freshScreen(root);
     var intro = el("div", { class: "csh-start" });
     var selId = H.nextId("outcome");
-    var select = /** @type {HTMLSelectElement} */ (el("select", { id: selId }));
+    var select = el("select", { id: selId });
     select.appendChild(el("option", { value: "", text: "All outcomes (" + this.quiz.items.length + " questions)" }));
     this.quiz.outcomes.forEach(function (o) {
       var n = self.quiz.items.filter(function (it) { return it.outcome === o.id; }).length;
@@ -41,7 +37,7 @@
     root.appendChild(intro);
   };
 
-  /** @param {string} outcome an outcome id, or "" for all */
+  // outcome: an outcome id, or "" for all
   Practice.prototype.begin = function (outcome) {
     var seed = (Date.now() ^ Math.floor(Math.random() * 1e9)) >>> 0;
     var random = E.rng(seed);
@@ -139,7 +135,7 @@
     H.focusOn(block.querySelector(".csh-qhead"));
   };
 
-  /** Save (or update) this session's attempt; says so once if storage refuses. */
+  // Save (or update) this session's attempt; says so once if storage refuses.
   Practice.prototype.save = function () {
     var self = this;
     var ids = Object.keys(this.results || {});

@@ -9,20 +9,13 @@
 
   var H = window.CSHub, el = H.el, button = H.button, E = H.engine, Q = H.quiz, R = H.records;
 
-  /**
-   * @constructor
-   * @param {HTMLElement} root the [data-csh-progress-root] element
-   */
+  // root: the [data-csh-progress-root] element
   function Progress(root) {
     this.root = root;
     this.draw();
   }
 
-  /**
-   * The quiz page for a quiz id, from the page's link map.
-   * @param {string} quiz
-   * @returns {string|null}
-   */
+  // The quiz page for a quiz id, from the page's link map.
   function quizLink(quiz) {
     var links = document.querySelectorAll(".csh-linkmap a[data-csh-quiz]");
     for (var i = 0; i < links.length; i++) {
@@ -31,7 +24,7 @@
     return null;
   }
 
-  /** @param {string} [message] a status line about what just happened */
+  // message: a status line about what just happened
   Progress.prototype.draw = function (message) {
     var self = this;
     var root = this.root;
@@ -44,7 +37,7 @@
     var tools = el("div", { class: "csh-progress-tools" });
     tools.appendChild(button("Export progress", function () { self.exportFile(); }, { class: "md-button csh-export" }));
     var fid = H.nextId("import");
-    var file = /** @type {HTMLInputElement} */ (el("input", { type: "file", id: fid, accept: "application/json,.json", class: "csh-import-file" }));
+    var file = el("input", { type: "file", id: fid, accept: "application/json,.json", class: "csh-import-file" });
     file.addEventListener("change", function () { if (file.files[0]) self.importFile(file.files[0]); });
     tools.appendChild(el("span", { class: "csh-import" }, [el("label", { for: fid, text: "Import progress from a file" }), file]));
     tools.appendChild(button("Clear all progress", function () { self.confirmClear(); }, { class: "md-button csh-clear" }));
@@ -65,11 +58,7 @@
     root.appendChild(table);
   };
 
-  /**
-   * One attempt's table row; every stored value goes in as text or an attribute value.
-   * @param {AttemptRecord} a
-   * @returns {HTMLElement}
-   */
+  // One attempt's table row; every stored value goes in as text or an attribute value.
   function row(a) {
     var href = R.plainQuizId(a.quiz) ? quizLink(a.quiz) : null;
     var name = a.title || a.quiz;
@@ -101,7 +90,6 @@
     H.announce(this.root, "Progress exported.");
   };
 
-  /** @param {Blob} file */
   Progress.prototype.importFile = function (file) {
     var self = this;
     var reader = new FileReader();

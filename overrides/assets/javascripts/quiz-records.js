@@ -109,20 +109,14 @@
   // in a record is shown as text but never linked.
   var QUIZ_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-  /** @param {any} v @returns {boolean} */
   function isObject(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
 
-  /** @param {any} v @returns {boolean} */
   function isCount(v) { return typeof v === "number" && isFinite(v) && v >= 0; }
 
-  /** @param {any} v @returns {boolean} */
   function isKey(v) { return typeof v === "string" || (typeof v === "number" && isFinite(v)); }
 
-  /**
-   * Read one stored or imported attempt.
-   * @param {any} raw
-   * @returns {{value: AttemptRecord, damaged: boolean}|null} null when nothing is usable
-   */
+  /* Read one stored or imported attempt.
+   * Returns null when nothing is usable */
   function readAttempt(raw) {
     if (!isObject(raw) || typeof raw.quiz !== "string" || !raw.quiz || typeof raw.date !== "string" ||
         !isCount(raw.score) || !isCount(raw.max)) return null;
@@ -144,14 +138,11 @@
     }).map(function (o) {
       return { unit: o.unit == null ? "" : String(o.unit), id: String(o.id), label: typeof o.label === "string" ? o.label : "", score: o.score, max: o.max };
     });
-    return { value: /** @type {AttemptRecord} */ (a), damaged: damaged };
+    return { value: (a), damaged: damaged };
   }
 
-  /**
-   * Read a list of attempts, keeping every readable one.
-   * @param {any} raw
-   * @returns {{list: AttemptRecord[], damaged: number}} how many had to be dropped or mended
-   */
+  /* Read a list of attempts, keeping every readable one.
+   * Returns how many had to be dropped or mended */
   function readAttempts(raw) {
     var list = [];
     var damaged = 0;
@@ -163,19 +154,11 @@
     return { list: list, damaged: damaged };
   }
 
-  /**
-   * @param {string} id
-   * @returns {boolean} whether a quiz id has the form the build gives
-   */
+  // Returns whether a quiz id has the form the build gives
   function plainQuizId(id) { return QUIZ_ID.test(id); }
 
-  /**
-   * The attempt record for a finished session or paper.
-   * @param {QuizPayload} quiz
-   * @param {ReturnType<typeof E.summarise>} summary
-   * @param {Object} [extra] mode-specific fields
-   * @returns {AttemptRecord}
-   */
+  /* The attempt record for a finished session or paper.
+   * extra: mode-specific fields */
   function attemptRecord(quiz, summary, extra) {
     var rec = {
       v: 1, quiz: quiz.id, mode: quiz.mode, title: quiz.title, spec: quiz.spec,
@@ -187,15 +170,11 @@
     return rec;
   }
 
-  /**
-   * Read a stored mock paper.  The paper itself must be intact (every id a question of
+  /* Read a stored mock paper.  The paper itself must be intact (every id a question of
    * this test, none twice); everything else is mended: bad orders are dealt again from
    * the seed (which gives the original orders back), unreadable answers and flags are
    * dropped, the question on screen and the clock are brought back into range.
-   * @param {QuizPayload} quiz
-   * @param {any} raw
-   * @returns {{value: MockState, damaged: boolean}|null} null when the paper is unusable
-   */
+   * Returns null when the paper is unusable */
   function readMockState(quiz, raw) {
     if (!isObject(raw) || raw.v !== 1 || !Array.isArray(raw.paper) || !raw.paper.length) return null;
     var byId = E.index(quiz);
@@ -253,7 +232,7 @@
     s.orders = orders;
     s.responses = responses;
     s.flags = flags;
-    return { value: /** @type {MockState} */ (s), damaged: damaged };
+    return { value: (s), damaged: damaged };
   }
 
   H.records = {

@@ -21,10 +21,10 @@
       item.pairs.forEach(function (p, row) {
         var selId = H.nextId("match");
         var promptId = H.nextId("prompt");
-        var select = /** @type {HTMLSelectElement} */ (el("select", { id: selId, "aria-labelledby": promptId, disabled: locked || null }));
+        var select = el("select", { id: selId, "aria-labelledby": promptId, disabled: locked || null });
         select.appendChild(el("option", { value: "", text: "Choose…" }));
         order.choices.forEach(function (ci) {
-          var opt = /** @type {HTMLOptionElement} */ (el("option", { value: item.choices[ci], text: item.choices[ci] }));
+          var opt = el("option", { value: item.choices[ci], text: item.choices[ci] });
           if (r.matches[row] === item.choices[ci]) opt.selected = true;
           select.appendChild(opt);
         });

@@ -10,10 +10,7 @@
   var H = window.CSHub;
   var el = H.el;
 
-  /**
-   * @param {number} n
-   * @returns {function(any): boolean} whether a value is an index into a list of n
-   */
+  // Returns whether a value is an index into a list of n
   function indexBelow(n) {
     return function (v) { return typeof v === "number" && v % 1 === 0 && v >= 0 && v < n; };
   }
@@ -28,7 +25,7 @@
       : order.options.map(function (i) { return { html: item.options[i].html, index: i }; });
     choices.forEach(function (c) {
       var id = H.nextId("opt");
-      var input = /** @type {HTMLInputElement} */ (el("input", {
+      var input = (el("input", {
         type: item.type === "multiple" ? "checkbox" : "radio", name: name, id: id, disabled: locked || null
       }));
       if (item.type === "true-false") input.checked = r.value === c.value;
@@ -58,11 +55,6 @@
     return box;
   }
 
-  /**
-   * @param {HTMLElement} label
-   * @param {boolean} chosen
-   * @param {boolean} correct
-   */
   function reviewMarks(label, chosen, correct) {
     if (correct) label.setAttribute("data-correct", "");
     if (chosen) label.setAttribute("data-chosen", "");
@@ -70,7 +62,6 @@
     if (correct) label.appendChild(mark("csh-mark--correct", "\u2714", "Correct answer"));
   }
 
-  /** @param {string} cls @param {string} icon @param {string} text @returns {HTMLElement} */
   function mark(cls, icon, text) {
     return el("span", { class: "csh-mark " + cls }, [el("span", { class: "csh-mark-icon", "aria-hidden": "true", text: icon }), text]);
   }
@@ -79,10 +70,10 @@
     return item.options.filter(function (o) { return o.correct; }).map(function (o) { return o.html; }).join("; ");
   }
 
-  /** @param {string} html build-time HTML of one paragraph @returns {string} its inside, to sit in a line */
+  // html: build-time HTML of one paragraph; returns its inside, to sit in a line
   function unwrap(html) { return html.replace(/^\s*<p>([\s\S]*)<\/p>\s*$/, "$1"); }
 
-  /** @param {string} html an option's build-time HTML @returns {string} it in quotes */
+  // html: an option's build-time HTML; returns it in quotes
   function quoted(html) { return "\u201C" + unwrap(html) + "\u201D"; }
 
   // The feedback written for each option the learner picked.  With several choices, each

@@ -9,27 +9,18 @@
   var el = H.el;
   var E = H.engine;
 
-  /**
-   * @param {any} raw a stored response
-   * @returns {{value: Object, damaged: boolean}} its text, if it has one
-   */
+  /* raw: a stored response
+   * Returns its text, if it has one */
   function readText(raw) {
     if (raw.text == null) return { value: {}, damaged: false };
     if (typeof raw.text === "string") return { value: { text: raw.text }, damaged: false };
     return { value: {}, damaged: true };
   }
 
-  /* ------------------------------------------------- short answers, pure */
-
-  /**
-   * A short answer as compared: the engine's normalising, then apostrophes, hyphens and
+  /* A short answer as compared: the engine's normalising, then apostrophes, hyphens and
    * other punctuation dropped, a leading "a", "an" or "the" dropped, and each word's
    * simple plural or possessive ending taken off ("charters", "customer's" -> "charter",
-   * "customer"), so learners are not marked wrong for the form of a right word.
-   * @param {any} text
-   * @param {boolean} [caseSensitive]
-   * @returns {string}
-   */
+   * "customer"), so learners are not marked wrong for the form of a right word. */
   function answerKey(text, caseSensitive) {
     var t = E.normalise(text, caseSensitive).replace(/'/g, "").replace(/[^A-Za-z0-9\u00C0-\u024F]+/g, " ").trim();
     t = t.replace(/^(a|an|the) (?=.)/i, "");
@@ -40,13 +31,8 @@
     }).join(" ");
   }
 
-  /**
-   * Damerau-Levenshtein distance (optimal string alignment): insertions, deletions,
-   * substitutions and swaps of two neighbouring letters each count one.
-   * @param {string} a
-   * @param {string} b
-   * @returns {number}
-   */
+  /* Damerau-Levenshtein distance (optimal string alignment): insertions, deletions,
+   * substitutions and swaps of two neighbouring letters each count one. */
   function editDistance(a, b) {
     var d = [];
     for (var i = 0; i <= a.length; i++) { d.push([i]); }
@@ -63,25 +49,16 @@
     return d[a.length][b.length];
   }
 
-  /**
-   * How many typos an accepted answer forgives: one per six letters, at least one from
+  /* How many typos an accepted answer forgives: one per six letters, at least one from
    * five letters; none below five, where one slip makes another word.
-   * @param {string} key an answerKey()
-   * @returns {number}
-   */
+   * key: an answerKey() */
   function typosAllowed(key) {
     var letters = key.replace(/[^A-Za-z\u00C0-\u024F]/g, "").length;
     return letters < 5 ? 0 : Math.max(1, Math.floor(letters / 6));
   }
 
-  /**
-   * Whether a short answer matches one of the accepted answers.  Digits must match
-   * exactly ("2010" is not "2015").
-   * @param {any} given
-   * @param {string[]} accepted
-   * @param {boolean} [caseSensitive]
-   * @returns {boolean}
-   */
+  /* Whether a short answer matches one of the accepted answers.  Digits must match
+   * exactly ("2010" is not "2015"). */
   function shortMatches(given, accepted, caseSensitive) {
     var g = answerKey(given, caseSensitive);
     if (!g) return false;
@@ -96,15 +73,10 @@
   E.editDistance = editDistance;
   E.shortMatches = shortMatches;
 
-  /**
-   * After a wrong short answer, "I was right" lets the learner overrule the marking (a
+  /* After a wrong short answer, "I was right" lets the learner overrule the marking (a
    * right answer in words the list did not foresee).  It is recorded as `override` in the
    * response and counts as right in the score.
-   * @param {HTMLElement} box the feedback
-   * @param {Item} item
-   * @param {Object} response
-   * @param {{onTick?: function(): void, lockTicks?: boolean}} opts
-   */
+   * box: the feedback */
   function overrideButton(box, item, response, opts) {
     if (response.override) {
       box.appendChild(el("p", { class: "csh-override-note", text: "You marked this answer right." }));
@@ -129,7 +101,7 @@
       var box = el("div", { class: "csh-controls" });
       var sid = H.nextId("short");
       box.appendChild(el("label", { for: sid, text: "Your answer" }));
-      var input = /** @type {HTMLInputElement} */ (el("input", { type: "text", id: sid, class: "csh-short", autocomplete: "off", disabled: locked || null }));
+      var input = el("input", { type: "text", id: sid, class: "csh-short", autocomplete: "off", disabled: locked || null });
       input.value = r.text || "";
       input.addEventListener("input", function () { r.text = input.value; onChange(); });
       box.appendChild(input);
@@ -156,7 +128,7 @@
       var box = el("div", { class: "csh-controls" });
       var tid = H.nextId("ext");
       box.appendChild(el("label", { for: tid, text: "Write your answer (" + item.marks + " marks)" }));
-      var area = /** @type {HTMLTextAreaElement} */ (el("textarea", { id: tid, rows: "6", class: "csh-extended", disabled: locked || null }));
+      var area = el("textarea", { id: tid, rows: "6", class: "csh-extended", disabled: locked || null });
       area.value = r.text || "";
       area.addEventListener("input", function () { r.text = area.value; onChange(); });
       box.appendChild(area);
@@ -186,7 +158,7 @@
       response.ticks = response.ticks || [];
       item.marking_points.forEach(function (p, i) {
         var id = H.nextId("pt");
-        var cb = /** @type {HTMLInputElement} */ (el("input", { type: "checkbox", id: id, "data-point": String(i), disabled: opts.lockTicks || null }));
+        var cb = el("input", { type: "checkbox", id: id, "data-point": String(i), disabled: opts.lockTicks || null });
         cb.checked = response.ticks.indexOf(i) >= 0;
         cb.addEventListener("change", function () {
           response.ticks = response.ticks.filter(function (x) { return x !== i; });

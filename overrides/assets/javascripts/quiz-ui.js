@@ -9,17 +9,12 @@
 
   var ATTEMPTS_KEY = H.PREFIX + "attempts";
 
-  /* ---------------------------------------------------------------- link map */
-
-  /**
-   * The links MkDocs resolved for this build, from the page's hidden .csh-linkmap.
+  /* The links MkDocs resolved for this build, from the page's hidden .csh-linkmap.
    * Found by comparing attributes, never with a selector built from data, because
    * values such as quiz ids can come from storage or an imported file.
-   * @param {Element} root
-   * @param {string} attr e.g. "data-csh-unit"
-   * @param {string|null} [value] the attribute's value, or any value when omitted
-   * @returns {string|null} the href
-   */
+   * attr: e.g. "data-csh-unit"
+   * value: the attribute's value, or any value when omitted
+   * Returns the href */
   function mapLink(root, attr, value) {
     var scope = root.closest("article") || document;
     var links = scope.querySelectorAll(".csh-linkmap a");
@@ -30,36 +25,21 @@
     return null;
   }
 
-  /**
-   * @param {Element} root
-   * @param {string} unit
-   * @param {string} anchor
-   * @returns {string} a link to an anchor on a unit page
-   */
+  // Returns a link to an anchor on a unit page
   function linkFor(root, unit, anchor) {
     return (mapLink(root, "data-csh-unit", unit) || "").split("#")[0] + "#" + anchor;
   }
 
-  /**
-   * Where a "Revise" link goes: the outcome page that teaches the outcome or criterion,
+  /* Where a "Revise" link goes: the outcome page that teaches the outcome or criterion,
    * when the unit has outcome pages (the page's link map says so), else its unit page anchor.
-   * @param {Element} root
-   * @param {string} unit
-   * @param {string} anchor lo-1, ac-1-1-3 or content-a1
-   * @returns {string}
-   */
+   * anchor: lo-1, ac-1-1-3 or content-a1 */
   function reviseLink(root, unit, anchor) {
     return mapLink(root, "data-csh-revise", unit + "/" + anchor) || linkFor(root, unit, anchor);
   }
 
-  /* ----------------------------------------------------------------- attempts */
-
-  /**
-   * Every readable saved attempt.  A list that was readable only in part is saved back
+  /* Every readable saved attempt.  A list that was readable only in part is saved back
    * mended (the original is quarantined first) and `damaged` says how many were lost
-   * or mended, so the page can say so.
-   * @returns {{list: AttemptRecord[], damaged: number}}
-   */
+   * or mended, so the page can say so. */
   function loadAttempts() {
     var read = H.store.read(ATTEMPTS_KEY, Array.isArray);
     var out = R.readAttempts(read.value);
@@ -68,13 +48,9 @@
     return out;
   }
 
-  /**
-   * Add an attempt, or replace the one it updates (same quiz, start time and paper).
-   * @param {AttemptRecord} rec
-   * @param {boolean} [replace]
-   * @param {Element} [root] where to say that older attempts had to be mended
-   * @returns {boolean} whether it was saved
-   */
+  /* Add an attempt, or replace the one it updates (same quiz, start time and paper).
+   * root: where to say that older attempts had to be mended
+   * Returns whether it was saved */
   function saveAttempt(rec, replace, root) {
     var loaded = loadAttempts();
     if (root) damagedNotice(root, loaded.damaged);
@@ -85,48 +61,36 @@
     return H.store.set(ATTEMPTS_KEY, list);
   }
 
-  /** @param {number} n @param {string} word @returns {string} */
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
-  /**
-   * The notice for saved data that had to be mended or set aside.
-   * @param {Element} root
-   * @param {number} count how many records were affected; nothing is shown for 0
-   * @param {string} [what] the message, when the general one does not fit
-   */
+  /* The notice for saved data that had to be mended or set aside.
+   * count: how many records were affected; nothing is shown for 0
+   * what: the message, when the general one does not fit */
   function damagedNotice(root, count, what) {
     if (count) H.notice(root, what || "Some saved progress in this browser could not be read in full; everything readable was kept.", "damaged" + (what ? ":" + what : ""));
   }
 
-  /* ------------------------------------------------------------ one question */
-
-  /** @param {Element} root @returns {HTMLElement} a polite live region for announce() */
+  // Returns a polite live region for announce()
   function liveRegion(root) {
     var live = el("div", { class: "csh-live csh-sr", "aria-live": "polite" });
     root.appendChild(live);
     return live;
   }
 
-  /** Empty root for a new screen, with a fresh live region. @param {Element} root @returns {HTMLElement} */
+  // Empty root for a new screen, with a fresh live region.
   function freshScreen(root) {
     root.innerHTML = "";
     return liveRegion(root);
   }
 
-  /** Empty root for the next screen, keeping its live region (and what it last said). @param {Element} root */
+  // Empty root for the next screen, keeping its live region (and what it last said).
   function nextScreen(root) {
     var live = root.querySelector(".csh-live");
     root.innerHTML = "";
     root.appendChild(live);
   }
 
-  /**
-   * The block for one question: heading, stem and the conventions §5 data hooks.
-   * @param {Item} item
-   * @param {number} index
-   * @param {number|null} total
-   * @returns {HTMLElement}
-   */
+  // The block for one question: heading, stem and the conventions §5 data hooks.
   function questionBlock(item, index, total) {
     var hid = "h-" + item.id.replace(/[^A-Za-z0-9_-]/g, "-") + "-" + index;
     var block = el("section", {
@@ -141,31 +105,15 @@
     return block;
   }
 
-  /**
-   * The answer controls for an item; they update `response` in place.
-   * @param {Item} item
-   * @param {Order} order
-   * @param {Object} response
-   * @param {function(): void} onChange
-   * @param {boolean} locked
-   * @returns {HTMLElement}
-   */
+  // The answer controls for an item; they update `response` in place.
   function controls(item, order, response, onChange, locked) {
     var type = H.types[item.type];
     if (!type) return el("p", { class: "csh-hint", text: "This question type is not supported by this version of the site." });
     return type.render(item, order, response, onChange, locked);
   }
 
-  /**
-   * Feedback after marking: verdict, correct answer, the type's own review, the
-   * explanation and links to the criteria it tests.
-   * @param {Element} root
-   * @param {Item} item
-   * @param {Object} response
-   * @param {MarkResult} result
-   * @param {{onTick?: function(): void, lockTicks?: boolean, showUnit?: boolean}} opts
-   * @returns {HTMLElement}
-   */
+  /* Feedback after marking: verdict, correct answer, the type's own review, the
+   * explanation and links to the criteria it tests. */
   function feedback(root, item, response, result, opts) {
     var type = H.types[item.type];
     var box = el("div", { class: "csh-feedback " + (result.self ? "csh-feedback--self" : result.correct ? "csh-feedback--right" : "csh-feedback--wrong") });
@@ -176,7 +124,8 @@
       box.appendChild(el("p", { class: "csh-answer", html: "<strong>Answer:</strong> " + type.answerHtml(item) }));
     }
     if (type && type.review) type.review(box, item, response, opts);
-    box.appendChild(el("div", { class: "csh-explanation", html: "<strong>Why:</strong> " + item.explanation }));
+    // A mock's explanations arrive separately (quiz-mock.js); without them, no empty "Why:".
+    if (item.explanation) box.appendChild(el("div", { class: "csh-explanation", html: "<strong>Why:</strong> " + item.explanation }));
     if (item.links && item.links.length) {
       var p = el("p", { class: "csh-links" }, ["Revise: "]);
       item.links.forEach(function (l, i) {
@@ -188,14 +137,9 @@
     return box;
   }
 
-  /**
-   * Results per outcome with the conventions §5 hooks (data-result-outcome,
+  /* Results per outcome with the conventions §5 hooks (data-result-outcome,
    * data-result-total, data-score, data-max) and a revision link for lost marks.
-   * @param {Element} root
-   * @param {ReturnType<typeof E.summarise>} summary
-   * @param {string} heading the score column's heading
-   * @returns {HTMLElement}
-   */
+   * heading: the score column's heading */
   function resultsTable(root, summary, heading) {
     var wrap = el("div", { class: "csh-result-wrap" });
     var t = summary.total;
@@ -228,16 +172,10 @@
     return wrap;
   }
 
-  /* ------------------------------------------------------------ review filter */
-
   var FILTERS = [["all", "All"], ["wrong", "Wrong"], ["flagged", "Flagged"]];
 
-  /**
-   * "All / Wrong / Flagged" toggle buttons above a review, with counts.  `wrong` is asked
-   * again on every refresh, because self-marking and "I was right" change it.
-   * @param {{block: HTMLElement, wrong: function(): boolean, flagged: boolean}[]} entries
-   * @returns {{node: HTMLElement, refresh: function(): void}}
-   */
+  /* "All / Wrong / Flagged" toggle buttons above a review, with counts.  `wrong` is asked
+   * again on every refresh, because self-marking and "I was right" change it. */
   function reviewFilter(entries) {
     var group = el("div", { class: "csh-review-filter", role: "group", "aria-label": "Show questions" });
     var current = "all";

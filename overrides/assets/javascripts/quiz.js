@@ -11,7 +11,7 @@
   var H = window.CSHub;
   var E = H.engine;
 
-  /** Runners of the current page, so that their timers can be stopped. */
+  // Runners of the current page, so that their timers can be stopped.
   var running = [];
 
   function init() {

@@ -18,13 +18,9 @@
 
   var SESSION = 20;
 
-  /**
-   * A practice session on its own root, started straight away.
-   * @param {HTMLElement} holder where the session goes (its content is replaced)
-   * @param {QuizPayload} quiz
-   * @param {{onAnswer?: function(): void, onFinish?: function(HTMLElement): void}} [hooks]
-   * @returns {HTMLElement} the quiz root
-   */
+  /* A practice session on its own root, started straight away.
+   * holder: where the session goes (its content is replaced)
+   * Returns the quiz root */
   function run(holder, quiz, hooks) {
     holder.innerHTML = "";
     // data-csh-started: quiz.js must not start this root again on an instant-navigation swap.
@@ -37,23 +33,17 @@
     return root;
   }
 
-  /**
-   * The due questions of one practice quiz, as a quiz of their own.
-   * @param {QuizPayload} quiz a unit's practice payload
-   * @param {string[]} keys due keys of that quiz ("<quiz id>|<item id>")
-   * @returns {Item[]}
-   */
+  /* The due questions of one practice quiz, as a quiz of their own.
+   * quiz: a unit's practice payload
+   * keys: due keys of that quiz ("<quiz id>|<item id>") */
   function dueItems(quiz, keys) {
     var wanted = {};
     keys.forEach(function (k) { wanted[k.slice(k.indexOf("|") + 1)] = true; });
     return quiz.items.filter(function (it) { return wanted[it.id] === true; });
   }
 
-  /**
-   * Load the generated review data of some units, then call back with what arrived.
-   * @param {Array<{quiz: string, href: string}>} sources
-   * @param {function(Object<string, QuizPayload>, number): void} done the payloads, and how many failed
-   */
+  /* Load the generated review data of some units, then call back with what arrived.
+   * done: the payloads, and how many failed */
   function loadUnits(sources, done) {
     var store = window.CSHub.reviewItems = window.CSHub.reviewItems || {};
     var left = sources.length, failed = 0;
@@ -69,10 +59,7 @@
     });
   }
 
-  /**
-   * The button before a unit's practice quiz; nothing when no question of it is due.
-   * @param {HTMLElement} quizRoot
-   */
+  // The button before a unit's practice quiz; nothing when no question of it is due.
   function unitButton(quizRoot) {
     var quiz = H.payload(quizRoot, "csh-quiz-data");
     if (!quiz || quiz.mode !== "practice" || !Array.isArray(quiz.items) || !quiz.items.length) return;
@@ -99,7 +86,7 @@
 
   function init() {
     document.querySelectorAll('[data-quiz][data-quiz-mode="practice"]').forEach(function (r) {
-      var root = /** @type {HTMLElement} */ (r);
+      var root = r;
       if (root.dataset.cshReviewButton || root.classList.contains("csh-review-session")) return;
       root.dataset.cshReviewButton = "1";
       unitButton(root);

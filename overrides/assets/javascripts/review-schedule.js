@@ -46,39 +46,28 @@
    * @property {number[]} [h] questions: the last answers, oldest first, 1 right .. 0 wrong
    */
 
-  /** The one clock: milliseconds since 1970. @returns {number} */
+  // The one clock: milliseconds since 1970.
   function now() { return Date.now(); }
 
-  /** @param {number} n @returns {string} */
   function two(n) { return (n < 10 ? "0" : "") + n; }
 
-  /**
-   * The local calendar date of a moment, "YYYY-MM-DD" (learners mean their own day).
-   * @param {number} [ms] defaults to now()
-   * @returns {string}
-   */
+  /* The local calendar date of a moment, "YYYY-MM-DD" (learners mean their own day).
+   * ms: defaults to now() */
   function today(ms) {
     var d = new Date(ms == null ? now() : ms);
     return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
   }
 
-  /**
-   * @param {string} day "YYYY-MM-DD"
-   * @param {number} n days to add
-   * @returns {string}
-   */
+  /* day: "YYYY-MM-DD"
+   * n: days to add */
   function addDays(day, n) {
     var p = day.split("-");
     // Noon, so a clock change never moves the date.
     return today(new Date(+p[0], +p[1] - 1, +p[2] + n, 12).getTime());
   }
 
-  /**
-   * SM-2's quality for a marked answer.
-   * @param {{score: number, max: number, self: boolean, correct: boolean}} result
-   * @param {boolean} [claimed] the learner said "I was right" about a short answer
-   * @returns {number}
-   */
+  /* SM-2's quality for a marked answer.
+   * claimed: the learner said "I was right" about a short answer */
   function quality(result, claimed) {
     if (result.self) {
       var ratio = result.max ? result.score / result.max : 0;
@@ -88,14 +77,11 @@
     return 1;
   }
 
-  /**
-   * SM-2's step: the card after one answer of quality q, given on `day`.
-   * @param {Card|null} card null for an item never answered
-   * @param {number} q 0..5
-   * @param {string} day "YYYY-MM-DD"
-   * @param {string} at ISO time of the answer
-   * @returns {Card}
-   */
+  /* SM-2's step: the card after one answer of quality q, given on `day`.
+   * card: null for an item never answered
+   * q: 0..5
+   * day: "YYYY-MM-DD"
+   * at: ISO time of the answer */
   function step(card, q, day, at) {
     var ef = card ? card.ef : START_EF;
     var reps = card ? card.reps : 0;
@@ -116,22 +102,13 @@
     return out;
   }
 
-  /** @param {Card|undefined|null} card @param {string} day @returns {boolean} */
   function isDue(card, day) { return !!card && card.due <= day; }
 
-  /* ----------------------------------------------------------- reading storage */
-
-  /** @param {any} v @returns {boolean} */
   function isObject(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
 
-  /** @param {any} v @param {number} lo @param {number} hi @returns {boolean} */
   function inRange(v, lo, hi) { return typeof v === "number" && isFinite(v) && v >= lo && v <= hi; }
 
-  /**
-   * A stored card, or null when it cannot be trusted (then it is dropped).
-   * @param {any} c
-   * @returns {Card|null}
-   */
+  // A stored card, or null when it cannot be trusted (then it is dropped).
   function readCard(c) {
     if (!isObject(c) || !inRange(c.ef, MIN_EF, MAX_EF) || !inRange(c.reps, 0, 100000) || c.reps % 1 ||
         !inRange(c.interval, 0, MAX_INTERVAL) || c.interval % 1 || typeof c.due !== "string" || !DAY_RE.test(c.due) ||
@@ -145,16 +122,13 @@
       if (!Array.isArray(c.h) || c.h.length > HISTORY || !c.h.every(function (x) { return inRange(x, 0, 1); })) return null;
       out.h = c.h.slice();
     }
-    return /** @type {Card} */ (out);
+    return out;
   }
 
-  /**
-   * Every readable card of a stored or imported schedule.
-   * @param {any} raw
-   * @returns {{value: {v: number, items: Object<string, Card>, cards: Object<string, Card>}, damaged: boolean}}
-   */
+  /* Every readable card of a stored or imported schedule.
+   * Returns {{value: {v: number, items: Object<string, Card>, cards: Object<string, Card>}, damaged: boolean}} */
   function readSchedule(raw) {
-    var value = /** @type {any} */ ({ v: 1, items: {}, cards: {} });
+    var value = { v: 1, items: {}, cards: {} };
     if (raw == null) return { value: value, damaged: false };
     var damaged = !isObject(raw) || raw.v !== 1;
     if (!isObject(raw)) return { value: value, damaged: true };
@@ -173,13 +147,10 @@
     return { value: value, damaged: damaged };
   }
 
-  /**
-   * Old Leitner boxes (flashcards.js before spaced review): box n was due 0, 0, 1, 3, 7 or
+  /* Old Leitner boxes (flashcards.js before spaced review): box n was due 0, 0, 1, 3, 7 or
    * 14 days after its last answer.  A box n card becomes an SM-2 card with n - 1 right
    * answers in a row, that interval, and the due date it already had.
-   * @param {any} raw the value under cs-hub:v1:flashcards
-   * @returns {Object<string, Card>}
-   */
+   * raw: the value under cs-hub:v1:flashcards */
   function fromBoxes(raw) {
     var days = [0, 0, 1, 3, 7, 14];
     var out = {};
@@ -195,13 +166,9 @@
     return out;
   }
 
-  /**
-   * Two schedules as one, for import: per item and per card the later last answer wins.
-   * @param {{items: Object<string, Card>, cards: Object<string, Card>}} a
-   * @param {{items: Object<string, Card>, cards: Object<string, Card>}} b
-   */
+  // Two schedules as one, for import: per item and per card the later last answer wins.
   function merge(a, b) {
-    var out = /** @type {any} */ ({ v: 1, items: {}, cards: {} });
+    var out = { v: 1, items: {}, cards: {} };
     var since = [a.since, b.since].filter(Boolean).sort(function (x, y) { return Date.parse(x) - Date.parse(y); })[0];
     if (since) out.since = since;
     ["items", "cards"].forEach(function (part) {
@@ -215,18 +182,13 @@
     return out;
   }
 
-  /* ------------------------------------------------------------------ strength */
-
   // How much less each older answer to the same question counts than the one after it.
   var DECAY = 0.6;
 
-  /**
-   * How sure a learner is on a set of questions, from their recent answers: each item's
+  /* How sure a learner is on a set of questions, from their recent answers: each item's
    * answers weigh 1, 0.6, 0.36, ... from its newest back, so an old slip counts for less
    * once it has been put right.
-   * @param {Card[]} cards
-   * @returns {{right: number, answered: number, strength: number, weights: number}} strength 0..1
-   */
+   * Returns strength 0..1 */
   function strength(cards) {
     var right = 0, answered = 0, sum = 0, weights = 0;
     cards.forEach(function (c) {
@@ -240,13 +202,9 @@
     return { right: right, answered: answered, strength: weights ? sum / weights : 0, weights: weights };
   }
 
-  /* ------------------------------------------------------------------- storage */
-
-  /**
-   * The schedule, with the old flashcard boxes folded in for cards not yet rescheduled.
+  /* The schedule, with the old flashcard boxes folded in for cards not yet rescheduled.
    * Damaged parts are dropped (the stored text is kept aside first, like every key).
-   * @returns {{value: {v: number, items: Object<string, Card>, cards: Object<string, Card>}, damaged: boolean}}
-   */
+   * Returns {{value: {v: number, items: Object<string, Card>, cards: Object<string, Card>}, damaged: boolean}} */
   function load() {
     var read = H.store.read(KEY, isObject);
     var out = readSchedule(read.value);
@@ -264,37 +222,34 @@
     return out;
   }
 
-  /** @param {any} schedule @returns {boolean} whether it was saved */
+  // Returns whether it was saved
   function save(schedule) {
-    var out = /** @type {any} */ ({ v: 1, items: schedule.items, cards: schedule.cards });
+    var out = { v: 1, items: schedule.items, cards: schedule.cards };
     if (schedule.since) out.since = schedule.since;
     return H.store.set(KEY, out);
   }
 
-  /**
-   * @param {string} spec
-   * @param {string} unit
-   * @param {string} itemId
-   * @returns {string} the item's key: its unit's practice quiz id (urls.practice_quiz_id) and id
-   */
+  // Returns the item's key: its unit's practice quiz id (urls.practice_quiz_id) and id
   function itemKey(spec, unit, itemId) { return spec + "-" + unit + "-practice|" + itemId; }
 
   // The card before this session first answered an item, by key and session, so that
   // marking the same answer again ("I was right", a tick) replaces that step.
   var before = {};
 
-  /**
-   * Schedule one answered question.
-   * @param {string} key itemKey()
-   * @param {string} outcome
-   * @param {number} q quality
-   * @param {number} mark 0..1, how right the answer was (for strength)
-   * @param {string} [session] answers in one session with the same key re-mark one step
-   * @returns {boolean} whether it was saved
-   */
+  /* Schedule one answered question.
+   * key: itemKey()
+   * q: quality
+   * mark: 0..1, how right the answer was (for strength)
+   * session: answers in one session with the same key re-mark one step
+   * Returns whether it was saved */
   function gradeItem(key, outcome, q, mark, session) {
-    var loaded = load();
-    var s = loaded.value;
+    var s = load().value;
+    gradeInto(s, key, outcome, q, mark, session);
+    return save(s);
+  }
+
+  // gradeItem on a schedule already loaded, so that a whole paper is one read and one write.
+  function gradeInto(s, key, outcome, q, mark, session) {
     var token = session ? session + "\n" + key : "";
     var base = token && Object.prototype.hasOwnProperty.call(before, token) ? before[token] : (s.items[key] || null);
     if (token) before[token] = base;
@@ -308,52 +263,39 @@
     card.o = outcome;
     card.h = (base && base.h ? base.h : []).concat([mark]).slice(-HISTORY);
     s.items[key] = card;
-    return save(s);
   }
 
-  /**
-   * Schedule a practice answer (quiz-practice.js calls this on the first try at each
+  /* Schedule a practice answer (quiz-practice.js calls this on the first try at each
    * question, and again when the learner re-marks that answer).
-   * @param {QuizPayload} quiz
-   * @param {any} item the item's payload (a review session's copy carries its key)
-   * @param {{score: number, max: number, self: boolean, correct: boolean}} result
-   * @param {string} session the session's start time
-   * @param {boolean} [claimed] "I was right"
-   * @returns {boolean}
-   */
+   * item: the item's payload (a review session's copy carries its key)
+   * session: the session's start time
+   * claimed: "I was right" */
   function fromPractice(quiz, item, result, session, claimed) {
     var key = item.reviewKey || itemKey(quiz.spec, item.unit, item.id);
     var mark = result.max ? result.score / result.max : 0;
     return gradeItem(key, item.outcome, quality(result, claimed), mark, quiz.id + "\n" + session);
   }
 
-  /**
-   * Schedule every automatically marked answer of a submitted mock paper.  Unanswered
-   * questions are left alone; self-marked ones wait for the learner's marks (fromMockMark).
-   * @param {QuizPayload} quiz
-   * @param {MockState} state
-   */
+  /* Schedule every automatically marked answer of a submitted mock paper.  Unanswered
+   * questions are left alone; self-marked ones wait for the learner's marks (fromMockMark). */
   function fromMock(quiz, state) {
     var E = H.engine;
     var byId = E.index(quiz);
+    var s = load().value, graded = 0;
     state.paper.forEach(function (id) {
       var item = byId[id];
       if (!item || !E.answered(item, state.responses[id])) return;
       var result = E.score(item, state.responses[id]);
       if (result.self) return;
-      gradeItem(itemKey(quiz.spec, item.unit, item.id), item.outcome, quality(result), result.correct ? 1 : 0, quiz.id + "\n" + state.started);
+      gradeInto(s, itemKey(quiz.spec, item.unit, item.id), item.outcome, quality(result), result.correct ? 1 : 0, quiz.id + "\n" + state.started);
+      graded++;
     });
+    return !graded || save(s);
   }
 
-  /**
-   * Schedule a self-marked mock answer each time the learner ticks its marking points:
+  /* Schedule a self-marked mock answer each time the learner ticks its marking points:
    * every tick on the same paper re-marks the one step (quality 4 all points, 3 half or
-   * more, 1 fewer).
-   * @param {QuizPayload} quiz
-   * @param {MockState} state
-   * @param {any} item
-   * @returns {boolean}
-   */
+   * more, 1 fewer). */
   function fromMockMark(quiz, state, item) {
     var E = H.engine;
     var response = state.responses[item.id];
@@ -364,25 +306,15 @@
     return gradeItem(itemKey(quiz.spec, item.unit, item.id), item.outcome, quality(result), mark, quiz.id + "\n" + state.started);
   }
 
-  /**
-   * Schedule one flashcard.
-   * @param {string} slug
-   * @param {boolean} knew
-   * @returns {boolean}
-   */
+  // Schedule one flashcard.
   function gradeCard(slug, knew) {
     var s = load().value;
     s.cards[slug] = step(s.cards[slug] || null, knew ? 5 : 1, today(), new Date(now()).toISOString());
     return save(s);
   }
 
-  /**
-   * Keys of the items due on a day, optionally only those of one practice quiz.
-   * @param {Object<string, Card>} items
-   * @param {string} day
-   * @param {string} [quizId]
-   * @returns {string[]} oldest due first
-   */
+  /* Keys of the items due on a day, optionally only those of one practice quiz.
+   * Returns oldest due first */
   function dueKeys(items, day, quizId) {
     return Object.keys(items).filter(function (k) {
       return isDue(items[k], day) && (!quizId || k.slice(0, quizId.length + 1) === quizId + "|");

@@ -11,15 +11,11 @@
 (function () {
   "use strict";
 
-  /** How far up the frame tree to look; LMS players nest the SCO a few frames deep. */
+  // How far up the frame tree to look; LMS players nest the SCO a few frames deep.
   var MAX_PARENTS = 7;
 
-  /**
-   * The SCORM 1.2 API in `win` or one of its parents.  A parent on another origin throws
-   * when read; that ends the walk.
-   * @param {Window} win
-   * @returns {any}
-   */
+  /* The SCORM 1.2 API in `win` or one of its parents.  A parent on another origin throws
+   * when read; that ends the walk. */
   function walk(win) {
     for (var depth = 0; win && depth <= MAX_PARENTS; depth++) {
       try {
@@ -33,7 +29,7 @@
     return null;
   }
 
-  /** @returns {any} the API object, or null when no LMS launched this page */
+  // Returns the API object, or null when no LMS launched this page
   function findApi() {
     var api = walk(window);
     if (!api && window.opener) {
@@ -48,7 +44,7 @@
   var submitted = false;
   var startedAt = Date.now();
 
-  /** Call an API method; a broken LMS object must not break the test. @param {string} name @returns {string} */
+  // Call an API method; a broken LMS object must not break the test.
   function call(name) {
     try { return String(api[name].apply(api, Array.prototype.slice.call(arguments, 1))); } catch (e) { return "false"; }
   }
@@ -61,11 +57,8 @@
     }
   }
 
-  /**
-   * FNV-1a: a short, stable tag for a learner id, so storage keys never hold the id itself.
-   * @param {string} text
-   * @returns {string} 8 hex digits
-   */
+  /* FNV-1a: a short, stable tag for a learner id, so storage keys never hold the id itself.
+   * Returns 8 hex digits */
   function tag(text) {
     var h = 0x811c9dc5;
     for (var i = 0; i < text.length; i++) {
@@ -90,31 +83,22 @@
     }
   }
 
-  /**
-   * A score SCORM 1.2 accepts: the raw marks when the paper has at most 100 (the data
-   * model's range for cmi.core.score is 0 to 100), otherwise a percentage.
-   * @param {number} score
-   * @param {number} max
-   * @returns {{raw: number, max: number}}
-   */
+  /* A score SCORM 1.2 accepts: the raw marks when the paper has at most 100 (the data
+   * model's range for cmi.core.score is 0 to 100), otherwise a percentage. */
   function scormScore(score, max) {
     if (max <= 100) return { raw: score, max: max };
     return { raw: Math.round(100 * score / max), max: 100 };
   }
 
-  /** HHHH:MM:SS, the CMITimespan format of cmi.core.session_time. @returns {string} */
+  // HHHH:MM:SS, the CMITimespan format of cmi.core.session_time.
   function sessionTime() {
     var secs = Math.floor((Date.now() - startedAt) / 1000);
     var pad = function (n, w) { var s = String(n); while (s.length < w) s = "0" + s; return s; };
     return pad(Math.floor(secs / 3600), 4) + ":" + pad(Math.floor(secs / 60) % 60, 2) + ":" + pad(secs % 60, 2);
   }
 
-  /**
-   * The pass mark in percent, when the page carries one (data-pass-percent on the quiz
-   * root).  No test specification prints one today, so packages report "completed".
-   * @param {Element} root
-   * @returns {number|null}
-   */
+  /* The pass mark in percent, when the page carries one (data-pass-percent on the quiz
+   * root).  No test specification prints one today, so packages report "completed". */
   function passPercent(root) {
     var value = root.getAttribute("data-pass-percent");
     var n = value === null ? NaN : Number(value);
@@ -123,8 +107,8 @@
 
   document.addEventListener("csh:mock-results", function (event) {
     if (!connected || finished) return;
-    var d = /** @type {CustomEvent} */ (event).detail;
-    var root = /** @type {Element} */ (event.target);
+    var d = event.detail;
+    var root = event.target;
     var s = scormScore(d.score, d.max);
     call("LMSSetValue", "cmi.core.score.min", "0");
     call("LMSSetValue", "cmi.core.score.max", String(s.max));
@@ -150,7 +134,7 @@
   window.addEventListener("pagehide", finish);
   window.addEventListener("beforeunload", finish);
 
-  /** The package has no unit pages, so "Revise" links to them would lead nowhere: plain text instead. */
+  // The package has no unit pages, so "Revise" links to them would lead nowhere: plain text instead.
   function unlinkDeadLinks(scope) {
     var links = scope.querySelectorAll('a[href^="#"]');
     for (var i = 0; i < links.length; i++) {

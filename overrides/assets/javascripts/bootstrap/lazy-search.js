@@ -17,23 +17,20 @@
   var proto = XMLHttpRequest.prototype;
   var open = proto.open;
   var send = proto.send;
-  /** @type {Array<[XMLHttpRequest, IArguments]>} */
   var held = [];
   var released = false;
 
-  /** @this {XMLHttpRequest} */
   proto.open = function (method, url) {
-    /** @type {any} */ (this).__cshIndex = INDEX.test(String(url).split(/[?#]/)[0]);
-    return open.apply(this, /** @type {any} */ (arguments));
+    (this).__cshIndex = INDEX.test(String(url).split(/[?#]/)[0]);
+    return open.apply(this, (arguments));
   };
 
-  /** @this {XMLHttpRequest} */
   proto.send = function () {
-    if (!released && /** @type {any} */ (this).__cshIndex) {
+    if (!released && (this).__cshIndex) {
       held.push([this, arguments]);
       return;
     }
-    return send.apply(this, /** @type {any} */ (arguments));
+    return send.apply(this, (arguments));
   };
 
   function release() {
@@ -42,25 +39,22 @@
     document.removeEventListener("focusin", onFocus, true);
     document.removeEventListener("change", onChange, true);
     document.removeEventListener("pointerdown", onPointer, true);
-    held.forEach(function (h) { send.apply(h[0], /** @type {any} */ (h[1])); });
+    held.forEach(function (h) { send.apply(h[0], (h[1])); });
     held = [];
   }
 
-  /** @param {Event} e */
   function onFocus(e) {
-    var t = /** @type {Element} */ (e.target);
+    var t = e.target;
     if (t && t.closest && t.closest("[data-md-component=search]")) release();
   }
 
-  /** @param {Event} e */
   function onChange(e) {
-    var t = /** @type {HTMLInputElement} */ (e.target);
+    var t = e.target;
     if (t && t.getAttribute && t.getAttribute("data-md-toggle") === "search" && t.checked) release();
   }
 
-  /** @param {Event} e */
   function onPointer(e) {
-    var t = /** @type {Element} */ (e.target);
+    var t = e.target;
     if (t && t.closest && t.closest("label[for=__search], [data-md-component=search]")) release();
   }
 
