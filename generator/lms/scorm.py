@@ -45,6 +45,7 @@ SCRIPTS = (
     "quiz-records.js",
     "quiz-ui.js",
     "quiz-mock.js",
+    "quiz-mock-results.js",
     "scorm.js",
     "quiz.js",
 )

@@ -30,6 +30,7 @@
     "quiz-ui.js",
     "quiz-practice.js",
     "quiz-mock.js",
+    "quiz-mock-results.js",
     "progress-file.js",
     "quiz-progress.js",
     "review-due.js",
@@ -51,7 +52,7 @@
     // review-schedule.js: the spaced-review scheduler every answer and flashcard feeds.  A mock
     // needs it only once a paper is submitted, so quiz-mock.js asks for it when one starts.
     practice: QUIZ.concat(["review-schedule.js", "quiz-practice.js", "review-due.js"]),
-    mock: QUIZ.concat(["quiz-mock.js"]),
+    mock: QUIZ.concat(["quiz-mock.js", "quiz-mock-results.js"]),
     progress: QUIZ.concat(["review-schedule.js", "quiz-practice.js", "progress-file.js", "quiz-progress.js", "review-due.js", "progress-review.js"]),
     routes: ["routes.js"],
     flashcards: ["quiz-engine.js", "quiz-records.js", "review-schedule.js", "flashcards.js"],
