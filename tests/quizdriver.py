@@ -56,3 +56,10 @@ def answer(question, item: dict, right: bool = True) -> None:
         question.locator("textarea").fill("My answer covers the main points.")
     else:
         raise AssertionError(kind)
+
+
+def wait_for_paper(root) -> None:
+    """Wait until a mock's questions are drawn.  "Start the test" first loads the question
+    types and the mock's code (quiz-start.js, issue #14), so the paper appears a moment
+    after the press, not during it."""
+    root.locator("section.csh-question").first.wait_for(state="attached")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from .quizdriver import wait_for_paper
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CONTRAST_JS = """
@@ -72,6 +74,7 @@ def test_focus_is_visible_and_controls_are_named(page, site_url):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
     page.keyboard.press("Enter")
+    wait_for_paper(page.locator(".csh-quiz"))
     unnamed = page.evaluate("""() => [...document.querySelectorAll(
         '.csh-quiz button, .csh-quiz input, .csh-quiz select')]
         .filter(e => e.offsetParent)

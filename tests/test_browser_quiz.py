@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .quizdriver import answer, bank_items
+from .quizdriver import answer, bank_items, wait_for_paper
 from .records import mock_attempt
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -24,6 +24,7 @@ def start_mock(page, url, paper=None):
     if paper is not None:
         root.locator("input[inputmode=numeric]").fill(str(paper))
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     return root
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .quizdriver import answer, bank_items
+from .quizdriver import answer, bank_items, wait_for_paper
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -52,6 +52,7 @@ def test_mock_survives_the_skip_link_and_a_permalink(page, site_url, errors):
     page.goto(site_url + "cg-4417/tests/201/")
     root = page.locator('[data-quiz-mode="mock"]')
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     assert root.locator("section.csh-question").count() == 45
     follow(page, "a.md-skip")
     follow(page, "article a.headerlink")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .quizdriver import bank_items
+from .quizdriver import bank_items, wait_for_paper
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -190,6 +190,7 @@ def test_a_whole_mock_test_by_keyboard(page, site_url, width):
     assert not page.locator("input.csh-exam-style").is_checked()
     keys.tab_to("button.csh-begin")
     keys.press("Enter")
+    wait_for_paper(root)
     items = bank_items("cg-4417", "201")
     total = root.locator("section.csh-question").count()
     seen = set()

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from .conftest import mkdocs_build
+from .quizdriver import wait_for_paper
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -33,6 +34,7 @@ def test_offline_alias_quiz_and_no_network(browser, offline_site):
     assert quiz.locator("section.csh-question").count() == 1
     page.goto((offline_site / "cg-4417/tests/201.html").as_uri())
     page.locator("button.csh-begin").click()
+    wait_for_paper(page)
     assert page.locator("section.csh-question").count() == 45
     # The review's explanations come from a generated script, which file:// allows.
     page.locator("button.csh-submit").click()

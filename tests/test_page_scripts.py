@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from .quizdriver import wait_for_paper
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 ALWAYS = {"core.js", "hub.js", "loader.js", "print.js"}  # mkdocs.yml extra_javascript
@@ -73,5 +75,32 @@ def test_pages_load_only_what_they_need_and_instant_navigation_adds_the_rest(pag
     page.locator("a[href*='cg-4417/tests/201/']").first.click()
     page.wait_for_url("**/cg-4417/tests/201/")
     page.locator('[data-quiz-mode="mock"] button.csh-begin').click()
+    wait_for_paper(page.locator('[data-quiz-mode="mock"]'))
     assert page.locator("section.csh-question").count() == 45
+    assert errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_mock_page_loads_its_start_screen_only_and_start_brings_the_paper(page, site_url, errors):
+    """Issue #14: a mock page's first visit carries quiz-start.js, not the question types,
+    records and mock code; Start loads them, the paper is drawn and focus moves into it; a
+    reload resumes the saved paper straight away."""
+    scripts = "() => [...document.scripts].map((s) => s.src.split('/').pop()).filter((s) => s.endsWith('.js'))"
+    page.goto(site_url + "cg-4417/tests/201/")
+    root = page.locator('[data-quiz-mode="mock"]')
+    root.locator("button.csh-begin").wait_for()
+    page.wait_for_load_state("networkidle")
+    own = set(page.evaluate(scripts))
+    assert "quiz-start.js" in own
+    assert not own & {"quiz-engine.js", "quiz-types-choice.js", "quiz-records.js", "quiz-ui.js", "quiz-mock.js"}, own
+    root.locator("button.csh-begin").click()
+    wait_for_paper(root)
+    assert {"quiz-engine.js", "quiz-mock.js", "quiz-mock-results.js"} <= set(page.evaluate(scripts))
+    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('csh-qhead')")
+    paper = root.locator(".csh-paper").inner_text()
+    page.reload()
+    wait_for_paper(root)
+    assert root.locator(".csh-paper").inner_text() == paper
+    assert root.locator("button.csh-begin").count() == 0
     assert errors == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from .quizdriver import wait_for_paper
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PAGE_KINDS = {
@@ -69,6 +71,7 @@ def test_mock_bar_is_one_row_and_the_question_map_folds_away(phone, site_url):
     phone.goto(site_url + "cg-4417/tests/201/")
     root = phone.locator('[data-quiz-mode="mock"]')
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     bar = root.locator(".csh-bar")
     tops = bar.locator(".csh-timer, button").evaluate_all(
         "els => els.map(e => Math.round(e.getBoundingClientRect().top))"

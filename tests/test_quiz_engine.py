@@ -15,6 +15,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 @pytest.fixture()
 def engine(page, site_url):
     page.goto(site_url + "cg-4417/tests/201/")
+    # The engine arrives when a paper starts (quiz-start.js); load it as Start would.
+    page.wait_for_function("!!(window.CSHub && window.CSHub.loader)")
+    page.evaluate("CSHub.loader.need(CSHub.loader.NEEDS.paper)")
     page.wait_for_function("window.CSHQuiz !== undefined")
     return page
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .quizdriver import answer, bank_items
+from .quizdriver import answer, bank_items, wait_for_paper
 from .records import mock_attempt
 from .test_review_loop import DAY_1, DAY_3, REVIEW, answer_all, card, schedule, seed  # noqa: F401
 
@@ -105,6 +105,7 @@ def test_self_marked_mock_answers_are_scheduled_by_their_marks(page, site_url, e
     root = page.locator('[data-quiz-mode="mock"]')
     root.locator("input[inputmode=numeric]").fill("60")
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     drawn = root.locator("section.csh-question").evaluate_all("els => els.map(e => e.dataset.itemId)")
     at = next(n for n, i in enumerate(drawn) if items[i]["type"] == "extended")
     item_id = drawn[at]

@@ -38,6 +38,7 @@ DOCS_FOLDER = "tutors/downloads/scorm"
 # before quiz.js so its listener is ready when a submitted paper is reopened.
 SCRIPTS = (
     "core.js",
+    "quiz-start.js",
     "quiz-engine.js",
     "quiz-types-choice.js",
     "quiz-types-text.js",

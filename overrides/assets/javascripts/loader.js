@@ -21,6 +21,7 @@
 
   // Every page script, in the order they must run.
   var SCRIPTS = [
+    "quiz-start.js",
     "quiz-engine.js",
     "quiz-types-choice.js",
     "quiz-types-text.js",
@@ -43,7 +44,7 @@
     "evidence-portfolio.js"
   ];
 
-  var QUIZ = ["quiz-engine.js", "quiz-types-choice.js", "quiz-types-text.js", "quiz-types-arrange.js",
+  var QUIZ = ["quiz-start.js", "quiz-engine.js", "quiz-types-choice.js", "quiz-types-text.js", "quiz-types-arrange.js",
     "quiz-records.js", "quiz-ui.js", "quiz.js"];
 
   // What each need pulls in (any order: SCRIPTS decides the order).
@@ -52,7 +53,10 @@
     // review-schedule.js: the spaced-review scheduler every answer and flashcard feeds.  A mock
     // needs it only once a paper is submitted, so quiz-mock.js asks for it when one starts.
     practice: QUIZ.concat(["review-schedule.js", "quiz-practice.js", "review-due.js"]),
-    mock: QUIZ.concat(["quiz-mock.js", "quiz-mock-results.js"]),
+    // A mock page needs only its start screen; quiz-start.js asks for "paper" when the
+    // learner starts (or a saved paper is there to resume).
+    mock: ["quiz-start.js"],
+    paper: QUIZ.concat(["quiz-mock.js", "quiz-mock-results.js"]),
     progress: QUIZ.concat(["review-schedule.js", "quiz-practice.js", "progress-file.js", "quiz-progress.js", "review-due.js", "progress-review.js"]),
     routes: ["routes.js"],
     flashcards: ["quiz-engine.js", "quiz-records.js", "review-schedule.js", "flashcards.js"],

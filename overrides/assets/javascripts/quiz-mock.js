@@ -12,11 +12,16 @@
   // Returns the storage key of its paper in progress
   function attemptKey(quiz) { return H.PREFIX + "mock:" + quiz.id; }
 
-  // root: the [data-quiz][data-quiz-mode="mock"] element
-  function Mock(root, quiz) {
+  /* root: the [data-quiz][data-quiz-mode="mock"] element
+   * start: the settings from the start screen (quiz-start.js), to begin a paper straight away */
+  function Mock(root, quiz, start) {
     this.root = root;
     this.quiz = quiz;
     this.byId = E.index(quiz);
+    if (start) {
+      this.begin(start.seed, start.length, start.extra, start.exam);
+      return;
+    }
     var key = attemptKey(quiz);
     var read = H.store.read(key, R.isObject);
     var saved = read.value ? R.readMockState(quiz, read.value) : null;
@@ -37,8 +42,7 @@
     }
   }
 
-  // A question answered by one choice: single, or true or false.
-  function singleAnswer(it) { return it.type === "single" || it.type === "true-false"; }
+  var singleAnswer = H.quizStart.singleAnswer;
 
   Mock.prototype.save = function () {
     if (!H.store.set(attemptKey(this.quiz), this.state)) H.unsaved(this.root);
@@ -46,61 +50,7 @@
 
   Mock.prototype.startScreen = function () {
     var self = this;
-    var quiz = this.quiz;
-    var t = quiz.test;
-    var root = this.root;
-    Q.freshScreen(root);
-    var box = el("div", { class: "csh-start" });
-    box.appendChild(el("h2", { text: "Before you start" }));
-    var selfMarked = quiz.items.some(function (it) { return H.types[it.type] && H.types[it.type].selfMarked; });
-    var facts = el("ul");
-    facts.appendChild(el("li", { text: "Time: " + t.duration_min + " minutes. You can pause the timer." }));
-    facts.appendChild(el("li", { text: t.marks ? "Marks: " + t.marks + " in total." : "Questions: " + t.questions + "." }));
-    facts.appendChild(el("li", { text: "Questions are drawn at random to the test specification, so each attempt is a different paper." }));
-    facts.appendChild(el("li", { text: selfMarked ? "Short questions are marked automatically. Longer written answers are marked by you against marking points after you submit, and are shown apart from the automatic marks." : "Every question is marked automatically when you submit." }));
-    facts.appendChild(el("li", { text: "Your answers are saved in this browser as you go, so you can carry on after a reload." }));
-    box.appendChild(facts);
-    var form = el("div", { class: "csh-settings" });
-    var lengthSelect = null;
-    if (t.length_options && t.length_options.length) {
-      var lid = H.nextId("len");
-      lengthSelect = el("select", { id: lid });
-      t.length_options.forEach(function (n) {
-        var o = el("option", { value: String(n), text: n + " questions" });
-        if (n === t.questions) o.selected = true;
-        lengthSelect.appendChild(o);
-      });
-      form.appendChild(el("label", { for: lid, text: "Test length" }));
-      form.appendChild(lengthSelect);
-    }
-    var eid = H.nextId("extra");
-    var extra = el("select", { id: eid });
-    [["0", "No extra time"], ["25", "25% extra time"], ["50", "50% extra time"]].forEach(function (p) {
-      extra.appendChild(el("option", { value: p[0], text: p[1] }));
-    });
-    form.appendChild(el("label", { for: eid, text: "Extra time (access arrangements)" }));
-    form.appendChild(extra);
-    var pid = H.nextId("paper");
-    var paperInput = el("input", { id: pid, type: "text", inputmode: "numeric", autocomplete: "off", "aria-describedby": pid + "-hint" });
-    form.appendChild(el("label", { for: pid, text: "Paper number (optional)" }));
-    form.appendChild(paperInput);
-    form.appendChild(el("p", { id: pid + "-hint", class: "csh-hint", text: "Leave blank for a new paper. Enter a paper number from a friend or tutor to sit the same questions." }));
-    // Exam style: only single-answer questions (one choice, or true or false), drawn to the
-    // same blueprint.  The default where the real test is multiple-choice.
-    var examBox = null;
-    if (quiz.items.some(function (it) { return !singleAnswer(it); })) {
-      var xid = H.nextId("exam");
-      examBox = el("input", { id: xid, type: "checkbox", class: "csh-exam-style", checked: t.format === "multiple-choice" });
-      form.appendChild(el("p", { class: "csh-exam-option" }, [examBox, " ", el("label", { for: xid, text: t.format === "multiple-choice" ? "Exam style: single-answer questions only, as in the real test" : "Exam style: single-answer questions only" })]));
-    }
-    box.appendChild(form);
-    box.appendChild(button("Start the test", function () {
-      var seed = parseInt(paperInput.value, 10);
-      if (!(seed > 0)) seed = 1 + Math.floor(Math.random() * 999999);
-      var length = lengthSelect ? parseInt(lengthSelect.value, 10) : null;
-      self.begin(seed, length, parseInt(extra.value, 10), !!(examBox && examBox.checked));
-    }, { class: "md-button md-button--primary csh-begin" }));
-    root.appendChild(box);
+    H.quizStart.mockScreen(this.root, this.quiz, function (s) { self.begin(s.seed, s.length, s.extra, s.exam); });
   };
 
   /* seed: the paper number
@@ -179,7 +129,7 @@
       return block;
     });
     this.drawNav();
-    this.go(s.current || 0, false);
+    this.go(s.current || 0, !resumed);  // a new paper: focus its first question (a resumed one keeps the page as it loads)
     if (s.paused) this.showPaused(true);
     this.tick();
     this.lastTick = Date.now();

@@ -1,11 +1,13 @@
 /* What practice mode, mock mode and the progress page share: one question's block,
  * its feedback, the results table, the page's link map and the saved attempts list.
- * Needs core.js, quiz-engine.js, quiz-records.js and the question types.
+ * Needs core.js, quiz-start.js, quiz-engine.js, quiz-records.js and the question types.
  */
 (function () {
   "use strict";
 
-  var H = window.CSHub, el = H.el, E = H.engine, R = H.records;
+  var H = window.CSHub, el = H.el, E = H.engine, R = H.records, S = H.quizStart;
+  // Moved to quiz-start.js (the first screen needs them before this file loads).
+  var damagedNotice = S.damagedNotice, liveRegion = S.liveRegion;
 
   var ATTEMPTS_KEY = H.PREFIX + "attempts";
 
@@ -62,33 +64,6 @@
   }
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
-
-  /* The notice for saved data that had to be mended or set aside.
-   * count: how many records were affected; nothing is shown for 0
-   * what: the message, when the general one does not fit */
-  function damagedNotice(root, count, what) {
-    if (count) H.notice(root, what || "Some saved progress in this browser could not be read in full; everything readable was kept.", "damaged" + (what ? ":" + what : ""));
-  }
-
-  // Returns a polite live region for announce()
-  function liveRegion(root) {
-    var live = el("div", { class: "csh-live csh-sr", "aria-live": "polite" });
-    root.appendChild(live);
-    return live;
-  }
-
-  // Empty root for a new screen, with a fresh live region.
-  function freshScreen(root) {
-    root.innerHTML = "";
-    return liveRegion(root);
-  }
-
-  // Empty root for the next screen, keeping its live region (and what it last said).
-  function nextScreen(root) {
-    var live = root.querySelector(".csh-live");
-    root.innerHTML = "";
-    root.appendChild(live);
-  }
 
   // The block for one question: heading, stem and the conventions §5 data hooks.
   function questionBlock(item, index, total) {
@@ -201,7 +176,7 @@
     reviewFilter: reviewFilter,
     ATTEMPTS_KEY: ATTEMPTS_KEY, mapLink: mapLink, linkFor: linkFor, reviseLink: reviseLink, loadAttempts: loadAttempts,
     saveAttempt: saveAttempt, damagedNotice: damagedNotice, plural: plural, liveRegion: liveRegion,
-    freshScreen: freshScreen, nextScreen: nextScreen,
+    freshScreen: S.freshScreen, nextScreen: S.nextScreen,
     questionBlock: questionBlock, controls: controls, feedback: feedback, resultsTable: resultsTable
   };
 })();

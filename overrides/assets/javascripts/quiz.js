@@ -11,22 +11,8 @@
   var H = window.CSHub;
   var E = H.engine;
 
-  // Runners of the current page, so that their timers can be stopped.
-  var running = [];
-
+  // Quiz roots are started by quiz-start.js.
   function init() {
-    // Stop the timers of quizzes whose page has been swapped away by instant navigation.
-    running = running.filter(function (r) {
-      if (document.contains(r.root)) return true;
-      if (r.cleanup) r.cleanup();
-      return false;
-    });
-    H.eachRoot("[data-quiz]", function (root) {
-      var quiz = H.payload(root, "csh-quiz-data");
-      if (!quiz || !Array.isArray(quiz.items) || !Array.isArray(quiz.outcomes)) return;
-      root.classList.add("csh-quiz--ready");
-      running.push(quiz.mode === "mock" ? new H.Mock(root, quiz) : new H.Practice(root, quiz));
-    });
     H.eachRoot("[data-csh-progress-root]", function (root) { new H.Progress(root); });
   }
 

@@ -1,0 +1,166 @@
+/* The first screen of every quiz, and what starts it.  Loads first of the quiz scripts and
+ * needs only core.js, so a mock test page loads about 10 kB of our JavaScript, not 35
+ * (issue #14): the question types, records, mock and results code arrive when the learner
+ * presses "Start the test" (loader.js, need "paper"), or at once when a paper in
+ * progress or a submitted one is saved.  Practice pages load their quiz code with the page.
+ * In a SCORM package there is no loader: every script is on the page already.
+ */
+(function () {
+  "use strict";
+
+  var H = window.CSHub, el = H.el, button = H.button;
+
+  // Runners of the current page, so that their timers can be stopped.
+  var running = [];
+
+  /* The notice for saved data that had to be mended or set aside.
+   * count: how many records were affected; nothing is shown for 0
+   * what: the message, when the general one does not fit */
+  function damagedNotice(root, count, what) {
+    if (count) H.notice(root, what || "Some saved progress in this browser could not be read in full; everything readable was kept.", "damaged" + (what ? ":" + what : ""));
+  }
+
+  // Returns a polite live region for announce()
+  function liveRegion(root) {
+    var live = el("div", { class: "csh-live csh-sr", "aria-live": "polite" });
+    root.appendChild(live);
+    return live;
+  }
+
+  // Empty root for a new screen, with a fresh live region.
+  function freshScreen(root) {
+    root.innerHTML = "";
+    return liveRegion(root);
+  }
+
+  // Empty root for the next screen, keeping its live region (and what it last said).
+  function nextScreen(root) {
+    var live = root.querySelector(".csh-live");
+    root.innerHTML = "";
+    root.appendChild(live);
+  }
+
+  // A question answered by one choice: single, or true or false.
+  function singleAnswer(it) { return it.type === "single" || it.type === "true-false"; }
+
+  /* The mock's "Before you start" screen: the test's facts and the learner's settings.
+   * onStart: called once with { seed, length, extra, exam } when the learner starts */
+  function mockScreen(root, quiz, onStart) {
+    var t = quiz.test;
+    freshScreen(root);
+    var box = el("div", { class: "csh-start" });
+    box.appendChild(el("h2", { text: "Before you start" }));
+    // Marking points are what a learner marks a written answer against (the extended type).
+    var selfMarked = quiz.items.some(function (it) { return Array.isArray(it.marking_points) && it.marking_points.length > 0; });
+    var facts = el("ul");
+    facts.appendChild(el("li", { text: "Time: " + t.duration_min + " minutes. You can pause the timer." }));
+    facts.appendChild(el("li", { text: t.marks ? "Marks: " + t.marks + " in total." : "Questions: " + t.questions + "." }));
+    facts.appendChild(el("li", { text: "Questions are drawn at random to the test specification, so each attempt is a different paper." }));
+    facts.appendChild(el("li", { text: selfMarked ? "Short questions are marked automatically. Longer written answers are marked by you against marking points after you submit, and are shown apart from the automatic marks." : "Every question is marked automatically when you submit." }));
+    facts.appendChild(el("li", { text: "Your answers are saved in this browser as you go, so you can carry on after a reload." }));
+    box.appendChild(facts);
+    var form = el("div", { class: "csh-settings" });
+    var lengthSelect = null;
+    if (t.length_options && t.length_options.length) {
+      var lid = H.nextId("len");
+      lengthSelect = el("select", { id: lid });
+      t.length_options.forEach(function (n) {
+        var o = el("option", { value: String(n), text: n + " questions" });
+        if (n === t.questions) o.selected = true;
+        lengthSelect.appendChild(o);
+      });
+      form.appendChild(el("label", { for: lid, text: "Test length" }));
+      form.appendChild(lengthSelect);
+    }
+    var eid = H.nextId("extra");
+    var extra = el("select", { id: eid });
+    [["0", "No extra time"], ["25", "25% extra time"], ["50", "50% extra time"]].forEach(function (p) {
+      extra.appendChild(el("option", { value: p[0], text: p[1] }));
+    });
+    form.appendChild(el("label", { for: eid, text: "Extra time (access arrangements)" }));
+    form.appendChild(extra);
+    var pid = H.nextId("paper");
+    var paperInput = el("input", { id: pid, type: "text", inputmode: "numeric", autocomplete: "off", "aria-describedby": pid + "-hint" });
+    form.appendChild(el("label", { for: pid, text: "Paper number (optional)" }));
+    form.appendChild(paperInput);
+    form.appendChild(el("p", { id: pid + "-hint", class: "csh-hint", text: "Leave blank for a new paper. Enter a paper number from a friend or tutor to sit the same questions." }));
+    // Exam style: only single-answer questions (one choice, or true or false), drawn to the
+    // same blueprint.  The default where the real test is multiple-choice.
+    var examBox = null;
+    if (quiz.items.some(function (it) { return !singleAnswer(it); })) {
+      var xid = H.nextId("exam");
+      examBox = el("input", { id: xid, type: "checkbox", class: "csh-exam-style", checked: t.format === "multiple-choice" });
+      form.appendChild(el("p", { class: "csh-exam-option" }, [examBox, " ", el("label", { for: xid, text: t.format === "multiple-choice" ? "Exam style: single-answer questions only, as in the real test" : "Exam style: single-answer questions only" })]));
+    }
+    box.appendChild(form);
+    box.appendChild(button("Start the test", function () {
+      var seed = parseInt(paperInput.value, 10);
+      if (!(seed > 0)) seed = 1 + Math.floor(Math.random() * 999999);
+      var length = lengthSelect ? parseInt(lengthSelect.value, 10) : null;
+      onStart({ seed: seed, length: length, extra: parseInt(extra.value, 10), exam: !!(examBox && examBox.checked) });
+    }, { class: "md-button md-button--primary csh-begin" }));
+    root.appendChild(box);
+  }
+
+
+  // Load scripts the page did not need at first (none to load in a SCORM package).
+  function later(need) {
+    return H.loader ? H.loader.need(H.loader.NEEDS[need]) : Promise.resolve();
+  }
+
+  function keep(runner) {
+    running.push(runner);
+    return runner;
+  }
+
+  /* A mock test: its start screen, or straight on to the saved paper.  Any saved record,
+   * even a damaged one, goes to quiz-mock.js, which resumes, mends or sets it aside. */
+  function startMock(root, quiz) {
+    if (H.store.raw(H.PREFIX + "mock:" + quiz.id) !== null) {
+      later("paper").then(function () { keep(new H.Mock(root, quiz)); });
+      return;
+    }
+    var starting = false;
+    // A learner who points at or tabs into the start screen is about to start: fetch the
+    // paper's scripts then, so on a slow connection they are there by the press.
+    var warm = function () {
+      root.removeEventListener("pointerover", warm);
+      root.removeEventListener("focusin", warm);
+      later("paper");
+    };
+    root.addEventListener("pointerover", warm);
+    root.addEventListener("focusin", warm);
+    mockScreen(root, quiz, function (settings) {
+      if (starting) return;  // a second press while the scripts load
+      starting = true;
+      root.setAttribute("aria-busy", "true");
+      later("paper").then(function () {
+        root.removeAttribute("aria-busy");
+        keep(new H.Mock(root, quiz, settings));
+      });
+    });
+  }
+
+  function init() {
+    // Stop the timers of quizzes whose page has been swapped away by instant navigation.
+    running = running.filter(function (r) {
+      if (document.contains(r.root)) return true;
+      if (r.cleanup) r.cleanup();
+      return false;
+    });
+    H.eachRoot("[data-quiz]", function (root) {
+      var quiz = H.payload(root, "csh-quiz-data");
+      if (!quiz || !Array.isArray(quiz.items) || !Array.isArray(quiz.outcomes)) return;
+      root.classList.add("csh-quiz--ready");
+      if (quiz.mode === "mock") startMock(root, quiz);
+      // The loader has asked for the practice scripts with the page; this waits for them.
+      else later("practice").then(function () { keep(new H.Practice(root, quiz)); });
+    });
+  }
+
+  H.quizStart = {
+    damagedNotice: damagedNotice, liveRegion: liveRegion, freshScreen: freshScreen, nextScreen: nextScreen,
+    singleAnswer: singleAnswer, mockScreen: mockScreen
+  };
+  H.onPage(init);
+})();
