@@ -71,10 +71,12 @@ _PRACTICE_USE = """() => {
   if (check) check.click();
   return true;
 }"""
-_MOCK_USE = """() => {
+_MOCK_USE = """async () => {
   const root = document.querySelector('[data-quiz-mode="mock"]');
   if (!root) return false;
   root.querySelector('button.csh-begin').click();
+  // Start loads the paper's scripts first (quiz-start.js), so the paper appears a moment later.
+  while (!root.querySelector('button.csh-submit')) await new Promise((r) => setTimeout(r, 10));
   root.querySelector('button.csh-submit').click();
   const anyway = root.querySelector('.csh-confirm-submit');
   if (anyway) anyway.click();
