@@ -1,9 +1,7 @@
-/* Customer Service Study Hub quizzes: starts every quiz and progress page root.
- *
- * Loads last of the quiz scripts (core.js, quiz-engine.js, quiz-types-*.js,
- * quiz-records.js, quiz-ui.js, quiz-practice.js, quiz-mock.js, quiz-progress.js; see
- * extra_javascript in mkdocs.yml).  Attempts are saved in localStorage under
- * "cs-hub:v1:" keys; nothing ever leaves the device.
+/* Customer Service Study Hub quizzes: starts the progress page's root, and gives the engine
+ * tests the engine's pure functions as window.CSHQuiz.  Quiz roots are started by
+ * quiz-start.js.  Loads last of the quiz scripts (loader.js, SCRIPTS).  Attempts are saved
+ * in localStorage under "cs-hub:v1:" keys; nothing ever leaves the device.
  */
 (function () {
   "use strict";
