@@ -171,6 +171,9 @@ def test_paper_random_numbers_are_the_quiz_engines(page, site_url):
     from generator.paper_draw import mulberry32, shuffle
 
     page.goto(site_url + "cg-4417/tests/201/")
+    # The engine arrives when a paper starts (quiz-start.js); load it as Start would.
+    page.wait_for_function("!!(window.CSHub && window.CSHub.loader)")
+    page.evaluate("CSHub.loader.need(CSHub.loader.NEEDS.paper)")
     page.wait_for_function("window.CSHub && window.CSHub.engine")
     for seed in (1, 70000, 0x042DCF36, 0xFFFFFFFF):
         js = page.evaluate(
