@@ -59,7 +59,7 @@ def answer(question, item: dict, right: bool = True) -> None:
 
 
 def wait_for_paper(root) -> None:
-    """Wait until a mock's questions are drawn.  "Start the test" first loads the question
-    types and the mock's code (quiz-start.js, issue #14), so the paper appears a moment
-    after the press, not during it."""
+    """Wait until a quiz's first question is drawn.  "Start the test" and "Start practice"
+    first load the question types and the mock's or practice's code (quiz-start.js, issue
+    #14), so the questions appear a moment after the press, not during it."""
     root.locator("section.csh-question").first.wait_for(state="attached")

@@ -54,6 +54,7 @@ def test_text_contrast_on_a_mock_test(browser, site_url, scheme):
     page.goto(site_url + "cg-4417/tests/201/")
     page.locator('[data-quiz-mode="mock"] input[inputmode=numeric]').fill("201")  # a fixed paper
     page.locator("button.csh-begin").click()
+    wait_for_paper(page)
     # Answer and flag the first question so the navigator shows every state.
     page.locator(".csh-navigator button.csh-nav-btn").nth(1).click()
     page.locator("section.csh-question:visible button.csh-flag").click()

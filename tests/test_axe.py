@@ -12,7 +12,7 @@ import json
 import pytest
 
 from .conftest import ROOT
-from .quizdriver import answer, bank_items
+from .quizdriver import answer, bank_items, wait_for_paper
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -139,6 +139,7 @@ def test_practice_quiz(scheme_page, site_url):
     root = page.locator('[data-quiz-mode="practice"]').first
     check(page, "practice: start")
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     question = root.locator("section.csh-question")
     question.wait_for()
     check(page, "practice: question shown")
@@ -166,6 +167,7 @@ def test_mock_test_in_every_state(scheme_page, site_url):
     check(page, "mock: start screen")
     root.locator("input[inputmode=numeric]").fill("201")
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     items = bank_items("cg-4417", "201")
     q = root.locator("section.csh-question:visible")
     answer(q, items[q.get_attribute("data-item-id")])

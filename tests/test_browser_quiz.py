@@ -147,6 +147,7 @@ def test_pause_and_extra_time(page, site_url):
     root = page.locator('[data-quiz-mode="mock"]')
     root.locator("select").last.select_option("50")
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     state = json.loads(page.evaluate(f"localStorage.getItem('{STATE_201}')"))
     assert state["totalMs"] == 75 * 60000 * 1.5
     root.locator("button.csh-pause").click()
@@ -218,6 +219,7 @@ def test_btec_l2_unit1_practice_run(page, site_url):
     root = page.locator('[data-quiz-mode="practice"]')
     root.locator("select").select_option("AO1")
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     seen = []
     for _ in range(5):
         q = root.locator("section.csh-question")
@@ -280,6 +282,7 @@ def test_exam_style_is_the_default_for_a_multiple_choice_test(page, site_url):
     assert root.locator("input.csh-exam-style").is_checked()
     root.locator("input[inputmode=numeric]").fill("4242")
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     ids = root.locator("section.csh-question").evaluate_all("els => els.map(e => e.dataset.itemId)")
     assert len(ids) == 45 and {items[i]["type"] for i in ids} <= {"single", "true-false"}
     # The blueprint still holds: 15, 9, 8, 5 and 8 questions on outcomes 1 to 5.
@@ -290,5 +293,6 @@ def test_exam_style_is_the_default_for_a_multiple_choice_test(page, site_url):
     root.locator("input.csh-exam-style").uncheck()
     root.locator("input[inputmode=numeric]").fill("4242")
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     ids = root.locator("section.csh-question").evaluate_all("els => els.map(e => e.dataset.itemId)")
     assert len({items[i]["type"] for i in ids}) > 2

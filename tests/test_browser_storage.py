@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from .quizdriver import answer, bank_items
+from .quizdriver import answer, bank_items, wait_for_paper
 from .records import MOCK_ATTEMPT
 from .records import mock_attempt as attempt
 
@@ -196,6 +196,7 @@ def test_full_storage_is_reported_once(page, site_url, errors):
     page.evaluate(FILL)
     root = page.locator('[data-quiz-mode="practice"]')
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     q = root.locator("section.csh-question")
     answer(q, items[q.get_attribute("data-item-id")])
     root.locator("button.csh-check").click()

@@ -25,6 +25,7 @@ def test_practice_survives_its_revise_link_a_permalink_and_the_skip_link(page, s
     page.goto(site_url + "svq-4-cs/units/10/")
     root = page.locator('[data-quiz-mode="practice"]').first
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     items = bank_items("svq-4-cs", "10")
     question = root.locator("section.csh-question")
     item_id = question.get_attribute("data-item-id")

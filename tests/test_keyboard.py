@@ -274,6 +274,7 @@ def start_mock_and_answer_one(page, site_url):
     root = page.locator('[data-quiz-mode="mock"]')
     root.locator("input[inputmode=numeric]").fill(PAPER)
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     q = root.locator("section.csh-question:visible")
     q.locator("input").first.check()
     q.locator("button.csh-next").click()

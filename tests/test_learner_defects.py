@@ -10,6 +10,7 @@ import yaml
 
 from .browser import SEARCH_RESULT_LINKS, search_box
 from .conftest import ROOT
+from .quizdriver import wait_for_paper
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -67,6 +68,7 @@ def _start_mock(page, url, paper):
     root = page.locator('[data-quiz-mode="mock"]')
     root.locator("input[inputmode=numeric]").fill(str(paper))
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     return root
 
 
@@ -133,10 +135,17 @@ SHORT_CASES = [
 ]
 
 
+def _load_engine(page) -> None:
+    """A unit page draws only its start screen; load the question code as Start would."""
+    page.wait_for_function("() => !!(window.CSHub && window.CSHub.loader)")
+    page.evaluate("() => CSHub.loader.need(CSHub.loader.NEEDS.session)")
+    page.wait_for_function("() => !!(window.CSHub.engine && window.CSHub.engine.shortMatches)")
+
+
 @pytest.mark.parametrize("item_id, text, right", SHORT_CASES)
 def test_short_answers_forgive_form_and_typos(page, site_url, item_id, text, right):
     page.goto(site_url + "cg-4417/units/201/")
-    page.wait_for_function("() => !!(window.CSHub && window.CSHub.engine && window.CSHub.engine.shortMatches)")
+    _load_engine(page)
     item = {**next(i for i in _bank("cg-4417", "201") if i["id"] == item_id), "marks": 1}
     item.setdefault("case_sensitive", False)
     got = page.evaluate("a => window.CSHub.engine.score(a[0], {text: a[1]}).correct", [item, text])
@@ -145,7 +154,7 @@ def test_short_answers_forgive_form_and_typos(page, site_url, item_id, text, rig
 
 def test_short_answer_distance_and_limits(page, site_url):
     page.goto(site_url + "cg-4417/units/201/")
-    page.wait_for_function("() => !!(window.CSHub && window.CSHub.engine && window.CSHub.engine.shortMatches)")
+    _load_engine(page)
     e = "window.CSHub.engine"
     assert page.evaluate(f"{e}.editDistance('abcd', 'abdc')") == 1
     assert page.evaluate(f"{e}.editDistance('kitten', 'sitting')") == 3
@@ -171,6 +180,7 @@ def test_short_answer_i_was_right_counts(page, site_url, errors):
     page.goto(site_url + "cg-4417/units/201/lo-2/")
     root = page.locator('[data-quiz-mode="practice"]')
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     for _ in range(40):
         q = root.locator("section.csh-question")
         item = items[q.get_attribute("data-item-id")]
@@ -211,6 +221,7 @@ def test_multiple_and_matching_feedback_name_options_and_rows(page, site_url, er
     page.goto(site_url + "cg-4417/units/201/lo-1/")
     root = page.locator('[data-quiz-mode="practice"]')
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     seen: set[str] = set()
     for _ in range(80):
         q = root.locator("section.csh-question")
@@ -316,6 +327,7 @@ def test_matching_selects_fit_a_phone(browser, site_url, errors, viewport):
     try:
         page.goto(site_url + "cg-4417/units/302/lo-3/")
         root = page.locator('[data-quiz-mode="practice"]')
+        _load_engine(page)
         longest = root.evaluate(RENDER_LONGEST_MATCHING, _payload(site_url + "cg-4417/units/302/lo-3/"))
         assert len(longest) > 80
         selects = root.locator("table.csh-matching select")

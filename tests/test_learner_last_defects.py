@@ -11,6 +11,7 @@ import pytest
 
 from .browser import SEARCH_RESULT_LINKS, SEARCH_RESULT_TITLE, search_box
 from .conftest import ROOT
+from .quizdriver import wait_for_paper
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -27,6 +28,7 @@ def test_i_was_right_takes_the_question_out_of_the_retry_queue(page, site_url, e
     page.goto(site_url + "cg-4417/units/201/lo-4/")
     root = page.locator('[data-quiz-mode="practice"]')
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     asked: list[str] = []
     counters: list[str] = []
     for _ in range(3 * len(outcome)):

@@ -31,6 +31,7 @@ def test_offline_alias_quiz_and_no_network(browser, offline_site):
     page.wait_for_url(re.compile(r".*/cg-4417/units/201\.html#ac-1-1-3$"))
     quiz = page.locator('[data-quiz-mode="practice"]')
     quiz.locator("button.csh-begin").click()
+    wait_for_paper(quiz)
     assert quiz.locator("section.csh-question").count() == 1
     page.goto((offline_site / "cg-4417/tests/201.html").as_uri())
     page.locator("button.csh-begin").click()
@@ -135,6 +136,7 @@ def test_unzipped_copy_works_from_file_with_no_network(browser, unzipped):
     page.goto((unzipped / "cg-4417/units/201.html").as_uri())
     quiz = page.locator('[data-quiz-mode="practice"]')
     quiz.locator("button.csh-begin").click()
+    wait_for_paper(quiz)
     question = quiz.locator("section.csh-question:visible")
     item = bank_items("cg-4417", "201")[question.get_attribute("data-item-id")]
     answer(question, item)

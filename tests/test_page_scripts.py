@@ -69,6 +69,7 @@ def test_pages_load_only_what_they_need_and_instant_navigation_adds_the_rest(pag
     page.wait_for_url("**/cg-4417/units/201/")
     quiz = page.locator('[data-quiz-mode="practice"]')
     quiz.locator("button.csh-begin").click()
+    wait_for_paper(quiz)
     assert quiz.locator("section.csh-question").count() == 1
     assert "quiz-mock.js" not in page.evaluate(scripts)
     # And on to the mock test, which needs quiz-mock.js the unit page did not load.
@@ -103,4 +104,76 @@ def test_a_mock_page_loads_its_start_screen_only_and_start_brings_the_paper(page
     wait_for_paper(root)
     assert root.locator(".csh-paper").inner_text() == paper
     assert root.locator("button.csh-begin").count() == 0
+    assert errors == []
+
+
+# What "Start practice" needs and a unit page does not load up front.
+QUIZ_CODE = {
+    "quiz-engine.js",
+    "quiz-types-choice.js",
+    "quiz-records.js",
+    "quiz-ui.js",
+    "quiz-practice.js",
+    "review-schedule.js",
+}
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_unit_page_loads_its_practice_start_screen_only_and_tabbing_in_fetches_the_rest(page, site_url, errors):
+    """Issue #14: a unit page's first visit carries quiz-start.js and review-due.js, not the
+    question types, records, scheduler and practice code; tabbing into the start screen
+    fetches them before the press, and Start practice puts focus on the first question."""
+    scripts = "() => [...document.scripts].map((s) => s.src.split('/').pop()).filter((s) => s.endsWith('.js'))"
+    page.goto(site_url + "cg-4417/units/201/")
+    root = page.locator('[data-quiz-mode="practice"]')
+    root.locator("button.csh-begin").wait_for()
+    page.wait_for_load_state("networkidle")
+    own = set(page.evaluate(scripts))
+    assert {"quiz-start.js", "review-due.js"} <= own
+    assert not own & QUIZ_CODE, own
+    # Focus arriving in the start screen (as Tab would bring it) warms the session's scripts.
+    root.locator("select").focus()
+    page.wait_for_function("() => !!(window.CSHub && window.CSHub.Practice)")
+    assert set(page.evaluate(scripts)) >= QUIZ_CODE
+    assert root.locator("section.csh-question").count() == 0, "warming must not start the quiz"
+    root.locator("button.csh-begin").click()
+    root.locator("section.csh-question").wait_for()
+    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('csh-qhead')")
+    assert errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_focus_in_a_mock_start_screen_fetches_the_paper_scripts_before_start(page, site_url, errors):
+    scripts = "() => [...document.scripts].map((s) => s.src.split('/').pop()).filter((s) => s.endsWith('.js'))"
+    page.goto(site_url + "cg-4417/tests/201/")
+    root = page.locator('[data-quiz-mode="mock"]')
+    root.locator("button.csh-begin").wait_for()
+    page.wait_for_load_state("networkidle")
+    assert "quiz-mock.js" not in page.evaluate(scripts)
+    root.locator("select").first.focus()
+    page.wait_for_function("() => !!(window.CSHub && window.CSHub.Mock)")
+    assert {"quiz-engine.js", "quiz-mock.js"} <= set(page.evaluate(scripts))
+    assert root.locator("button.csh-begin").count() == 1, "warming must not start the paper"
+    assert errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_flashcards_load_no_quiz_code_and_still_shuffle(page, site_url, errors):
+    """The flashcard page needs the scheduler and its own script only (issue #14): the
+    shuffle is core.js's, so no quiz script arrives, and two visits can differ in order."""
+    scripts = "() => [...document.scripts].map((s) => s.src.split('/').pop()).filter((s) => s.endsWith('.js'))"
+    orders = set()
+    for _ in range(4):
+        page.goto(site_url + "glossary/flashcards/")
+        card = page.locator("[data-csh-flashcards] .csh-fc-card")
+        card.wait_for()
+        page.wait_for_load_state("networkidle")
+        own = set(page.evaluate(scripts))
+        assert {"review-schedule.js", "flashcards.js"} <= own
+        assert not {f for f in own if f.startswith("quiz")}, own
+        orders.add(card.get_attribute("data-slug"))
+    assert len(orders) > 1, "the deck comes up in the same order on every visit"
     assert errors == []

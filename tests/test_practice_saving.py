@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from .quizdriver import answer, bank_items
+from .quizdriver import answer, bank_items, wait_for_paper
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -17,6 +17,7 @@ def test_each_answer_is_saved_before_the_session_ends(page, site_url):
     page.goto(site_url + "cg-4417/units/201/")
     root = page.locator('[data-quiz-mode="practice"]').first
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     # Focus moves to the first question, not to <body>.
     assert page.evaluate("document.activeElement.classList.contains('csh-qhead')")
     items = bank_items("cg-4417", "201")

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter
 
 from generator.payloads.storage import ProgressFile, ReviewSchedule
 
-from .quizdriver import answer, bank_items
+from .quizdriver import answer, bank_items, wait_for_paper
 from .records import MOCK_ATTEMPT
 from .test_offline import offline_site  # noqa: F401 (a fixture)
 
@@ -73,6 +73,7 @@ def practise(page, site_url, n: int) -> list[str]:
     page.goto(site_url + UNIT_201)
     root = page.locator('.csh-quiz[data-quiz="cg-4417-201-practice"]:not(.csh-review-session)')
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     ids = []
     for _ in range(n):
         q = root.locator("section.csh-question")
@@ -177,6 +178,7 @@ def start_mock(page, site_url):
     root = page.locator('[data-quiz-mode="mock"]')
     root.locator("input[inputmode=numeric]").fill("2")
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     q = root.locator("section.csh-question:visible")
     q.locator("input").first.check()
     q.locator("button.csh-next").click()
@@ -391,6 +393,7 @@ def test_outcome_page_answers_are_filed_under_their_unit(page, site_url, errors)
     page.goto(site_url + "cg-4417/units/201/lo-1/")
     root = page.locator('[data-quiz-mode="practice"]')
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     q = root.locator("section.csh-question")
     item_id = q.get_attribute("data-item-id")
     answer(q, items[item_id], right=False)

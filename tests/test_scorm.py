@@ -31,7 +31,7 @@ from generator.pages.base import Facts
 
 from .browser import SITE_POLICY
 from .conftest import ROOT, run_cli
-from .quizdriver import answer, bank_items
+from .quizdriver import answer, bank_items, wait_for_paper
 
 NS = {
     "cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
@@ -284,6 +284,7 @@ def sit(frame, wrong: int | None = None) -> tuple[int, int]:
     root = frame.locator('[data-quiz-mode="mock"]')
     root.locator("input[inputmode=numeric]").fill("4417")
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     total = root.locator("section.csh-question").count()
     assert total == 45
     for i in range(total):
@@ -298,6 +299,7 @@ def sit(frame, wrong: int | None = None) -> tuple[int, int]:
 def submit_blank(frame) -> None:
     root = frame.locator('[data-quiz-mode="mock"]')
     root.locator("button.csh-begin").click()
+    wait_for_paper(root)
     root.locator("button.csh-submit").click()
     root.locator("button.csh-confirm-submit").click()
     root.locator("[data-result-total]").wait_for()

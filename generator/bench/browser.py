@@ -58,10 +58,12 @@ MOCK_PAGE = "cg-4417/tests/201/"
 # "After use": what a learner does first with a page kind's main feature, through the visible
 # controls.  Scripts and data loaded on demand arrive then, and are counted apart from the
 # first visit's load (issue #14's own-JS budget is per page load).
-_PRACTICE_USE = """() => {
+_PRACTICE_USE = """async () => {
   const root = document.querySelector('[data-quiz-mode="practice"]');
   if (!root) return false;
   root.querySelector('button.csh-begin').click();
+  // "Start practice" loads the question code first (quiz-start.js), so the question appears a moment later.
+  while (!root.querySelector('section.csh-question')) await new Promise((r) => setTimeout(r, 10));
   const q = root.querySelector('section.csh-question');
   const option = q && q.querySelector('label.csh-option input');
   if (option) option.click();

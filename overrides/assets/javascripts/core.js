@@ -58,6 +58,30 @@
     return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
 
+  /* mulberry32: a small seeded generator, so the same paper number gives the same paper.
+   * Here, not in quiz-engine.js, because flashcards shuffle with it too.
+   * Returns numbers in [0, 1) */
+  function rng(seed) {
+    var a = seed >>> 0;
+    return function () {
+      a = (a + 0x6D2B79F5) >>> 0;
+      var t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  // Returns a shuffled copy
+  function shuffle(list, random) {
+    var out = list.slice();
+    for (var i = out.length - 1; i > 0; i--) {
+      var j = Math.floor(random() * (i + 1));
+      var tmp = out[i]; out[i] = out[j]; out[j] = tmp;
+    }
+    return out;
+  }
+
   var uid = 0;
   // A page-unique id for label/for and aria pairs.
   function nextId(base) { uid += 1; return "csh-" + base + "-" + uid; }
@@ -256,13 +280,20 @@
     });
   }
 
+  var payloads = new WeakMap();
   /* The JSON payload embedded in a root, or null if it is missing or does not parse.
    * className: the payload script's class */
   function payload(root, className) {
+    // Kept per root: the first screen a script draws replaces the payload's <script>, and
+    // other scripts (review-due.js) read the same payload after that.
+    var kept = payloads.get(root) || {};
+    payloads.set(root, kept);
+    if (Object.prototype.hasOwnProperty.call(kept, className)) return kept[className];
     var scripts = root.getElementsByTagName("script");
     for (var i = 0; i < scripts.length; i++) {
       if (scripts[i].classList.contains(className)) {
-        try { return JSON.parse(scripts[i].textContent || ""); } catch (e) { return null; }
+        try { kept[className] = JSON.parse(scripts[i].textContent || ""); } catch (e) { kept[className] = null; }
+        return kept[className];
       }
     }
     return null;
@@ -312,6 +343,8 @@
   CSHub.onPage = onPage;
   CSHub.eachRoot = eachRoot;
   CSHub.payload = payload;
+  CSHub.rng = rng;
+  CSHub.shuffle = shuffle;
   CSHub.loadAsset = loadAsset;
   // Older name, kept for anyone's page scripts that call it.
   window.cshOnPage = onPage;

@@ -49,17 +49,21 @@
 
   // What each need pulls in (any order: SCRIPTS decides the order).
   var NEEDS = {
-    // review-due.js adds "Review due in this unit" beside a unit's practice quiz and runs it.
-    // review-schedule.js: the spaced-review scheduler every answer and flashcard feeds.  A mock
-    // needs it only once a paper is submitted, so quiz-mock.js asks for it when one starts.
-    practice: QUIZ.concat(["review-schedule.js", "quiz-practice.js", "review-due.js"]),
+    // A practice quiz's page needs only its start screen, and review-due.js, which adds
+    // "Review due in this unit" beside the unit's quiz (it fetches review-schedule.js only
+    // when review dates are saved).  "Start practice" asks for "session".
+    practice: ["quiz-start.js", "review-due.js"],
+    // review-schedule.js: the spaced-review scheduler every answer feeds.
+    session: QUIZ.concat(["review-schedule.js", "quiz-practice.js"]),
     // A mock page needs only its start screen; quiz-start.js asks for "paper" when the
-    // learner starts (or a saved paper is there to resume).
+    // learner starts (or a saved paper is there to resume).  A mock asks for the scheduler
+    // when a paper is submitted.
     mock: ["quiz-start.js"],
     paper: QUIZ.concat(["quiz-mock.js", "quiz-mock-results.js"]),
     progress: QUIZ.concat(["review-schedule.js", "quiz-practice.js", "progress-file.js", "quiz-progress.js", "review-due.js", "progress-review.js"]),
     routes: ["routes.js"],
-    flashcards: ["quiz-engine.js", "quiz-records.js", "review-schedule.js", "flashcards.js"],
+    // Flashcards shuffle with core.js's generator: no quiz code.
+    flashcards: ["review-schedule.js", "flashcards.js"],
     planner: ["evidence-records.js", "evidence-planner.js"],
     portfolio: ["evidence-records.js", "evidence-portfolio.js"]
   };
@@ -103,7 +107,8 @@
 
   // Load scripts a page needs only later (a script asks when its feature starts).
   function need(files) {
-    return Promise.all(files.map(add)).then(function () {});
+    // In SCRIPTS order, whatever order the caller named them in.
+    return Promise.all(SCRIPTS.filter(function (f) { return files.indexOf(f) >= 0; }).map(add)).then(function () {});
   }
 
   H.loader = { SCRIPTS: SCRIPTS, NEEDS: NEEDS, wanted: wanted, loadPage: loadPage, need: need };

@@ -67,28 +67,8 @@
    * name: the item's `type` */
   function register(name, entry) { types[name] = entry; }
 
-  /* mulberry32: a small seeded generator, so the same paper number gives the same paper.
-   * Returns numbers in [0, 1) */
-  function rng(seed) {
-    var a = seed >>> 0;
-    return function () {
-      a = (a + 0x6D2B79F5) >>> 0;
-      var t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
-  // Returns a shuffled copy
-  function shuffle(list, random) {
-    var out = list.slice();
-    for (var i = out.length - 1; i > 0; i--) {
-      var j = Math.floor(random() * (i + 1));
-      var tmp = out[i]; out[i] = out[j]; out[j] = tmp;
-    }
-    return out;
-  }
+  // The seeded generator and shuffle are core.js's (flashcards use them too).
+  var rng = H.rng, shuffle = H.shuffle;
 
   /* Largest-remainder allocation of `total` in proportion to `weights`.  Whole-number
    * arithmetic and ties to the earlier outcome, like generator/quizzes.py, so both

@@ -7,8 +7,10 @@
 
   var H = window.CSHub, el = H.el, button = H.button, E = H.engine, Q = H.quiz;
 
-  // root: the [data-quiz][data-quiz-mode="practice"] element
-  function Practice(root, quiz) {
+  /* root: the [data-quiz][data-quiz-mode="practice"] element
+   * outcome: the outcome chosen on the start screen ("" for all), which begins the session
+   * at once; without it the start screen is drawn (quiz-start.js draws it) */
+  function Practice(root, quiz, outcome) {
     this.root = root;
 
     this.onAnswer = null;
@@ -16,25 +18,16 @@
     this.onFinish = null;
     this.quiz = quiz;
     this.byId = E.index(quiz);
-    this.start();
+    if (typeof outcome === "string") {
+      Q.freshScreen(root);  // the live region the session announces through
+      this.begin(outcome);
+    } else this.start();
   }
 
+  // The start screen again ("Practise again"); its Start begins at once.
   Practice.prototype.start = function () {
     var self = this;
-    var root = this.root;
-    Q.freshScreen(root);
-    var intro = el("div", { class: "csh-start" });
-    var selId = H.nextId("outcome");
-    var select = el("select", { id: selId });
-    select.appendChild(el("option", { value: "", text: "All outcomes (" + this.quiz.items.length + " questions)" }));
-    this.quiz.outcomes.forEach(function (o) {
-      var n = self.quiz.items.filter(function (it) { return it.outcome === o.id; }).length;
-      select.appendChild(el("option", { value: o.id, text: o.label + " (" + n + ")" }));
-    });
-    intro.appendChild(el("label", { for: selId, text: "Practise" }));
-    intro.appendChild(select);
-    intro.appendChild(button("Start practice", function () { self.begin(select.value); }, { class: "md-button md-button--primary csh-begin" }));
-    root.appendChild(intro);
+    H.quizStart.practiceScreen(this.root, this.quiz, function (outcome) { self.begin(outcome); });
   };
 
   // outcome: an outcome id, or "" for all

@@ -2,7 +2,8 @@
  * needs only core.js, so a mock test page loads about 10 kB of our JavaScript, not 35
  * (issue #14): the question types, records, mock and results code arrive when the learner
  * presses "Start the test" (loader.js, need "paper"), or at once when a paper in
- * progress or a submitted one is saved.  Practice pages load their quiz code with the page.
+ * progress or a submitted one is saved.  Practice works the same way: "Start practice"
+ * loads the question types, records, scheduler and practice code (need "session").
  * In a SCORM package there is no loader: every script is on the page already.
  */
 (function () {
@@ -102,6 +103,23 @@
     root.appendChild(box);
   }
 
+  /* Practice's first screen: which outcome to practise, and "Start practice".
+   * onStart: called with the outcome id, or "" for all outcomes */
+  function practiceScreen(root, quiz, onStart) {
+    freshScreen(root);
+    var intro = el("div", { class: "csh-start" });
+    var selId = H.nextId("outcome");
+    var select = el("select", { id: selId });
+    select.appendChild(el("option", { value: "", text: "All outcomes (" + quiz.items.length + " questions)" }));
+    quiz.outcomes.forEach(function (o) {
+      var n = quiz.items.filter(function (it) { return it.outcome === o.id; }).length;
+      select.appendChild(el("option", { value: o.id, text: o.label + " (" + n + ")" }));
+    });
+    intro.appendChild(el("label", { for: selId, text: "Practise" }));
+    intro.appendChild(select);
+    intro.appendChild(button("Start practice", function () { onStart(select.value); }, { class: "md-button md-button--primary csh-begin" }));
+    root.appendChild(intro);
+  }
 
   // Load scripts the page did not need at first (none to load in a SCORM package).
   function later(need) {
@@ -113,6 +131,31 @@
     return runner;
   }
 
+  /* Draw a first screen whose Start needs scripts the page has not loaded yet: fetch
+   * them as soon as the learner points at or tabs into the screen, so on a slow
+   * connection they are there by the press, and ignore a second press while they load.
+   * draw(onStart): draws the screen; onStart(choice) is its Start button's action
+   * run(choice): starts the quiz once the scripts have arrived */
+  function startScreen(root, need, draw, run) {
+    var starting = false;
+    var warm = function () {
+      root.removeEventListener("pointerover", warm);
+      root.removeEventListener("focusin", warm);
+      later(need);
+    };
+    root.addEventListener("pointerover", warm);
+    root.addEventListener("focusin", warm);
+    draw(function (choice) {
+      if (starting) return;
+      starting = true;
+      root.setAttribute("aria-busy", "true");
+      later(need).then(function () {
+        root.removeAttribute("aria-busy");
+        run(choice);
+      });
+    });
+  }
+
   /* A mock test: its start screen, or straight on to the saved paper.  Any saved record,
    * even a damaged one, goes to quiz-mock.js, which resumes, mends or sets it aside. */
   function startMock(root, quiz) {
@@ -120,25 +163,14 @@
       later("paper").then(function () { keep(new H.Mock(root, quiz)); });
       return;
     }
-    var starting = false;
-    // A learner who points at or tabs into the start screen is about to start: fetch the
-    // paper's scripts then, so on a slow connection they are there by the press.
-    var warm = function () {
-      root.removeEventListener("pointerover", warm);
-      root.removeEventListener("focusin", warm);
-      later("paper");
-    };
-    root.addEventListener("pointerover", warm);
-    root.addEventListener("focusin", warm);
-    mockScreen(root, quiz, function (settings) {
-      if (starting) return;  // a second press while the scripts load
-      starting = true;
-      root.setAttribute("aria-busy", "true");
-      later("paper").then(function () {
-        root.removeAttribute("aria-busy");
-        keep(new H.Mock(root, quiz, settings));
-      });
-    });
+    startScreen(root, "paper", function (onStart) { mockScreen(root, quiz, onStart); },
+      function (settings) { keep(new H.Mock(root, quiz, settings)); });
+  }
+
+  // A practice quiz: its start screen; "Start practice" loads the question code.
+  function startPractice(root, quiz) {
+    startScreen(root, "session", function (onStart) { practiceScreen(root, quiz, onStart); },
+      function (outcome) { keep(new H.Practice(root, quiz, outcome)); });
   }
 
   function init() {
@@ -153,14 +185,13 @@
       if (!quiz || !Array.isArray(quiz.items) || !Array.isArray(quiz.outcomes)) return;
       root.classList.add("csh-quiz--ready");
       if (quiz.mode === "mock") startMock(root, quiz);
-      // The loader has asked for the practice scripts with the page; this waits for them.
-      else later("practice").then(function () { keep(new H.Practice(root, quiz)); });
+      else startPractice(root, quiz);
     });
   }
 
   H.quizStart = {
     damagedNotice: damagedNotice, liveRegion: liveRegion, freshScreen: freshScreen, nextScreen: nextScreen,
-    singleAnswer: singleAnswer, mockScreen: mockScreen
+    singleAnswer: singleAnswer, mockScreen: mockScreen, practiceScreen: practiceScreen
   };
   H.onPage(init);
 })();

@@ -8,13 +8,14 @@
  * review starts (a script, because chromium will not fetch a local JSON file from file://).
  *
  * A session is at most SESSION questions, the longest overdue first: learners revise in
- * short bursts.  Needs quiz-practice.js and review-schedule.js, and loads before quiz.js:
- * it reads the practice payload before the quiz replaces it with its first screen.
+ * short bursts.  Needs only core.js when a page loads: the scheduler (review-schedule.js)
+ * is fetched only when this browser has saved review dates, and the practice code (need
+ * "session") only when a review starts, so a unit page stays light (issue #14).
  */
 (function () {
   "use strict";
 
-  var H = window.CSHub, el = H.el, button = H.button, S = H.review;
+  var H = window.CSHub, el = H.el, button = H.button;
 
   var SESSION = 20;
 
@@ -26,10 +27,9 @@
     // data-csh-started: quiz.js must not start this root again on an instant-navigation swap.
     var root = el("div", { class: "csh-quiz csh-quiz--ready csh-review-session", "data-quiz": quiz.id, "data-quiz-mode": "practice", "data-csh-started": "1" });
     holder.appendChild(root);
-    var practice = new H.Practice(root, quiz);
+    var practice = new H.Practice(root, quiz, "");
     if (hooks && hooks.onAnswer) practice.onAnswer = hooks.onAnswer;
     if (hooks && hooks.onFinish) practice.onFinish = hooks.onFinish;
-    practice.begin("");
     return root;
   }
 
@@ -59,27 +59,51 @@
     });
   }
 
-  // The button before a unit's practice quiz; nothing when no question of it is due.
+  // Load scripts the page did not need at first (a SCORM package has every script already).
+  function later(files) {
+    return H.loader ? H.loader.need(files) : Promise.resolve();
+  }
+
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  /* The button before a unit's practice quiz; nothing when no question of it is due.
+   * Reads the payload at once (core.js keeps it once quiz-start.js has drawn over it). */
   function unitButton(quizRoot) {
     var quiz = H.payload(quizRoot, "csh-quiz-data");
     if (!quiz || quiz.mode !== "practice" || !Array.isArray(quiz.items) || !quiz.items.length) return;
     // Only the unit's own practice quiz (its id is the key prefix), not an outcome page's.
     if (quiz.id !== quiz.spec + "-" + quiz.items[0].unit + "-practice") return;
+    // No review dates saved in this browser: nothing is due, and the scheduler stays unloaded.
+    if (H.store.raw(H.PREFIX + "review") === null) return;
+    later(["review-schedule.js"]).then(function () {
+      if (document.contains(quizRoot)) dueButton(quizRoot, quiz);
+    });
+  }
+
+  function dueButton(quizRoot, quiz) {
+    var S = H.review;
     var loaded = S.load();
     if (loaded.damaged) H.notice(quizRoot, "Some saved review dates could not be read; the readable ones were kept.", "review-damaged");
     var keys = S.dueKeys(loaded.value.items, S.today(), quiz.id);
     var items = dueItems(quiz, keys);
     if (!items.length) return;
     var box = el("div", { class: "csh-review-unit", "data-review-due": String(items.length) });
-    box.appendChild(el("p", { text: "You have " + H.quiz.plural(items.length, "question") + " from this unit due for review today." }));
+    box.appendChild(el("p", { text: "You have " + plural(items.length, "question") + " from this unit due for review today." }));
+    var starting = false;
     box.appendChild(button("Review due in this unit (" + items.length + ")", function () {
-      var now = dueItems(quiz, S.dueKeys(S.load().value.items, S.today(), quiz.id)).slice(0, SESSION);
-      var review = {};
-      Object.keys(quiz).forEach(function (k) { review[k] = quiz[k]; });
-      review.items = now;
-      review.title = quiz.title.replace(/ practice$/, "") + " review";
-      var root = run(box, review);
-      H.focusOn(root.querySelector(".csh-qhead"));
+      if (starting) return;  // a second press while the practice code loads
+      starting = true;
+      box.setAttribute("aria-busy", "true");
+      later(H.loader ? H.loader.NEEDS.session : []).then(function () {
+        box.removeAttribute("aria-busy");
+        var now = dueItems(quiz, S.dueKeys(S.load().value.items, S.today(), quiz.id)).slice(0, SESSION);
+        var review = {};
+        Object.keys(quiz).forEach(function (k) { review[k] = quiz[k]; });
+        review.items = now;
+        review.title = quiz.title.replace(/ practice$/, "") + " review";
+        var root = run(box, review);
+        H.focusOn(root.querySelector(".csh-qhead"));
+      });
     }, { class: "md-button md-button--primary csh-review-start" }));
     quizRoot.parentNode.insertBefore(box, quizRoot);
   }
