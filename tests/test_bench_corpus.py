@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.bench.corpus import make_corpus, spec_slugs
 from generator.pipeline import Project, load_and_check
 
 
+@pytest.mark.slow  # 5-8 s over the whole corpus: out of the fast loop, still in make test
 def test_a_doubled_corpus_passes_every_check(tmp_path: Path, root: Path) -> None:
     project = make_corpus(tmp_path / "project", factor=2, root=root)
     corpus = load_and_check(Project(root=project))  # raises ContentError listing any problem

@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
 import yaml
 
 from .conftest import ROOT
@@ -66,6 +67,7 @@ def shared_runs(files: list[Path], root: Path) -> dict[str, set[str]]:
     return {run: files for run, files in where.items() if len(files) > 1}
 
 
+@pytest.mark.slow  # 5-8 s over the whole corpus: out of the fast loop, still in make test
 def test_no_passage_of_explanation_is_in_two_files():
     copied = shared_runs(explanation_files(ROOT), ROOT)
     by_files: dict[tuple[str, ...], str] = {}

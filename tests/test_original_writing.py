@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 import yaml
 
 from .conftest import ROOT
@@ -40,6 +41,7 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
+@pytest.mark.slow  # 5-8 s over the whole corpus: out of the fast loop, still in make test
 def test_no_specification_prose_in_our_writing(seeds_dir):
     grams: set[str] = set()
     for seed in seeds_dir.glob("*.txt"):

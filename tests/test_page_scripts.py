@@ -3,12 +3,14 @@ page script, every need a page asks for is in it, and pages load only what they 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from .quizdriver import wait_for_paper
+from .records import MOCK_ATTEMPT, mock_attempt
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
@@ -176,4 +178,44 @@ def test_flashcards_load_no_quiz_code_and_still_shuffle(page, site_url, errors):
         assert not {f for f in own if f.startswith("quiz")}, own
         orders.add(card.get_attribute("data-slug"))
     assert len(orders) > 1, "the deck comes up in the same order on every visit"
+    assert errors == []
+
+
+# A due review and a finished mock, as the progress page finds them in storage.
+_DUE = {"ef": 2.5, "reps": 1, "interval": 1, "due": "2026-11-01", "last": "2026-10-31T10:00:00.000Z"}
+_PROGRESS_STATE = {
+    "cs-hub:v1:review": {"v": 1, "items": {"cg-4417-201-practice|201-1-01": {**_DUE, "o": "1", "h": [0]}}},
+    "cs-hub:v1:attempts": [mock_attempt()],
+}
+_LATER_ON_PROGRESS = {"quiz-types-choice.js", "quiz-types-text.js", "quiz-types-arrange.js", "quiz-practice.js"}
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_progress_page_loads_its_review_and_file_code_only_when_used(page, site_url, errors):
+    """/progress/ draws its attempts and review summary without the question types, the
+    practice code or the progress file's code (issue #14); Export brings progress-file.js and
+    "Start review" the rest, and both still work."""
+    scripts = "() => [...document.scripts].map((s) => s.src.split('/').pop()).filter((s) => s.endsWith('.js'))"
+    page.clock.set_fixed_time("2026-11-10T10:00:00")
+    page.goto(site_url + "progress/")
+    page.evaluate(
+        "v => { for (const [k, x] of Object.entries(v)) localStorage.setItem(k, JSON.stringify(x)); }",
+        _PROGRESS_STATE,
+    )
+    page.reload()
+    page.locator("tr.csh-attempt").wait_for()
+    start = page.locator(".csh-review-due button.csh-review-start")
+    start.wait_for()
+    page.wait_for_load_state("networkidle")
+    own = set(page.evaluate(scripts))
+    assert not own & (_LATER_ON_PROGRESS | {"progress-file.js", "review-due.js"}), own
+    with page.expect_download() as download:
+        page.locator("button.csh-export").click()
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert [a["quiz"] for a in exported["attempts"]] == [MOCK_ATTEMPT["quiz"]]
+    assert "progress-file.js" in page.evaluate(scripts)
+    start.click()
+    page.locator(".csh-review-session section.csh-question").wait_for()
+    assert _LATER_ON_PROGRESS | {"review-due.js"} <= set(page.evaluate(scripts))
     assert errors == []

@@ -266,6 +266,7 @@ def test_revise_links_lead_to_outcome_pages(pages):
     assert '{ data-csh-revise="2/ac-3-1" }' in pages["nvq-cco/units/2.md"]
 
 
+@pytest.mark.slow  # 5-8 s over the whole corpus: out of the fast loop, still in make test
 def test_plain_sentences_skip_markdown_but_render_the_same(corpus):
     """The fast path for plain sentences gives exactly what Python-Markdown gives."""
     import markdown

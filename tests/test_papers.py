@@ -166,6 +166,7 @@ print(json.dumps(out))
 """
 
 
+@pytest.mark.slow  # 5-8 s over the whole corpus: out of the fast loop, still in make test
 def test_a_paper_is_the_same_on_every_build(pages):
     """Two fresh interpreters with different hash seeds (set and dict order, hash()) draw the
     same papers as the session's render: nothing depends on the process or the clock."""

@@ -82,6 +82,14 @@
     return out;
   }
 
+  /* Load scripts a page did not need at first, by loader.js need name or file list.  Settles
+   * at once in a SCORM package, which has no loader and loads everything it needs itself. */
+  function later(what) {
+    var L = CSHub.loader;
+    if (!L) return Promise.resolve();
+    return L.need(typeof what === "string" ? L.NEEDS[what] : what);
+  }
+
   var uid = 0;
   // A page-unique id for label/for and aria pairs.
   function nextId(base) { uid += 1; return "csh-" + base + "-" + uid; }
@@ -346,6 +354,7 @@
   CSHub.rng = rng;
   CSHub.shuffle = shuffle;
   CSHub.loadAsset = loadAsset;
+  CSHub.later = later;
   // Older name, kept for anyone's page scripts that call it.
   window.cshOnPage = onPage;
 })();

@@ -60,7 +60,11 @@
     // when a paper is submitted.
     mock: ["quiz-start.js"],
     paper: QUIZ.concat(["quiz-mock.js", "quiz-mock-results.js"]),
-    progress: QUIZ.concat(["review-schedule.js", "quiz-practice.js", "progress-file.js", "quiz-progress.js", "review-due.js", "progress-review.js"]),
+    // The progress page draws its attempts and review summary; "Start review" asks for
+    // "review", and Export or Import for "transfer".  No question types until then.
+    progress: ["quiz-start.js", "quiz-engine.js", "quiz-records.js", "review-schedule.js", "quiz-ui.js", "quiz-progress.js", "quiz.js", "progress-review.js"],
+    review: QUIZ.concat(["review-schedule.js", "quiz-practice.js", "review-due.js"]),
+    transfer: ["progress-file.js"],
     routes: ["routes.js"],
     // Flashcards shuffle with core.js's generator: no quiz code.
     flashcards: ["review-schedule.js", "flashcards.js"],
@@ -100,7 +104,7 @@
   }
 
   /* Add this page's missing scripts.
-   * Returns settles when every script the page needs has run */
+   * Returns a promise that settles when every script the page needs has run */
   function loadPage() {
     return Promise.all(wanted().map(add)).then(function () {});
   }

@@ -7,7 +7,8 @@
  * values are compared as attribute values and shown as text, never put in a selector.
  * Strength is review-schedule.js's strength(): right answers of those answered, each
  * question's older answers counting 0.6 times the one after.  Redraws when the progress
- * table changes (import, clear).  Needs review-due.js and what it needs.
+ * table changes (import, clear).  Needs review-schedule.js and quiz-ui.js to draw; a review
+ * session loads the rest when it starts.
  */
 (function () {
   "use strict";
@@ -158,7 +159,7 @@
       var next = Object.keys(sched.items).filter(function (k) { return known[k] === true; }).map(function (k) { return sched.items[k].due; }).filter(function (d) { return d > day; }).sort()[0];
       sec.appendChild(el("p", { text: next ? "Nothing is due today. The next question comes back on " + new Date(next + "T12:00:00").toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" }) + "." : "Questions you answer in practice quizzes and mock tests come back here when they are due for review." }));
     } else {
-      var take = keys.slice(0, H.reviewDue.SESSION);
+      var take = keys.slice(0, S.SESSION);
       sec.appendChild(el("p", { text: keys.length > take.length ? "A review is " + take.length + " questions, the longest waiting first." : "The questions you answered a while ago, so that they stay in your memory." }));
       var holder = el("div", { class: "csh-review-holder" });
       holder.appendChild(button(keys.length > take.length ? "Start review (" + take.length + " of " + keys.length + ")" : "Start review", function () { self.start(holder, take, sources); }, { class: "md-button md-button--primary csh-review-start" }));
@@ -174,6 +175,12 @@
     keys.forEach(function (k) { if (quizzes.indexOf(quizOf(k)) < 0) quizzes.push(quizOf(k)); });
     holder.innerHTML = "";
     holder.appendChild(el("p", { class: "csh-review-loading", role: "status", text: "Loading your questions…" }));
+    // The question types, practice code and review-due.js arrive now (loader need "review").
+    H.later("review").then(function () { self.run(holder, keys, sources, quizzes); });
+  };
+
+  Summary.prototype.run = function (holder, keys, sources, quizzes) {
+    var self = this;
     H.reviewDue.loadUnits(quizzes.map(function (q) { return { quiz: q, href: sources[q].href }; }), function (payloads) {
       var quiz = { id: "review", mode: "practice", title: "Review due", spec: "", outcomes: [], items: [] };
       var seen = {};

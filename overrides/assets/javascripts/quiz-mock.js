@@ -158,7 +158,7 @@
           (it.options || []).forEach(function (o, i) { o.feedback = (f.feedback || [])[i] || ""; });
         });
       });
-      this.later = Promise.all([feedback, H.loader && !H.review ? H.loader.need(["review-schedule.js"]) : null]);
+      this.later = Promise.all([feedback, H.review ? null : H.later(["review-schedule.js"])]);
     }
     return this.later;
   };

@@ -1,8 +1,9 @@
 /* The progress page: every saved attempt, newest first, with export to a file, import
- * from one and clear (the file and its merge: progress-file.js).  After each redraw it
- * fires "csh:progress-changed" on document, for the review summary (progress-review.js).  Nothing read from storage or a file is ever put into a selector
- * or into markup: it is compared as an attribute value and shown as text.  Needs
- * quiz-ui.js and what it needs.
+ * from one and clear.  The file and its merge are progress-file.js, loaded on the first
+ * Export or Import (need "transfer").  After each redraw it fires "csh:progress-changed" on
+ * document, for the review summary (progress-review.js).  Nothing read from storage or a
+ * file is ever put into a selector or into markup: it is compared as an attribute value and
+ * shown as text.  Needs quiz-ui.js and what it needs (loader.js, need "progress").
  */
 (function () {
   "use strict";
@@ -81,6 +82,12 @@
   }
 
   Progress.prototype.exportFile = function () {
+    var self = this;
+    // progress-file.js arrives on the first Export or Import (loader.js): most visits do neither.
+    H.later("transfer").then(function () { self.saveFile(); });
+  };
+
+  Progress.prototype.saveFile = function () {
     var data = H.progressFile.build();
     var blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
     var a = el("a", { href: URL.createObjectURL(blob), download: "cs-hub-progress.json" });
@@ -94,17 +101,22 @@
     var self = this;
     var reader = new FileReader();
     reader.onload = function () {
-      var incoming = H.progressFile.read(String(reader.result));
-      if (!incoming) {
-        self.draw("That file is not a Study Hub progress file, so nothing was imported.");
-        return;
-      }
-      var done = H.progressFile.apply(incoming);
-      var added = done.added;
-      self.draw(done.saved ? "Imported " + added + " attempt" + (added === 1 ? "" : "s") + ", with your unfinished tests, review dates and flashcards." : "Not everything was imported: this browser's storage is full.");
-      Q.damagedNotice(self.root, incoming.damaged, Q.plural(incoming.damaged, "record") + " in that file could not be read in full; everything readable was imported.");
+      H.later("transfer").then(function () { self.merge(String(reader.result)); });
     };
     reader.readAsText(file);
+  };
+
+  // text: the chosen file's contents
+  Progress.prototype.merge = function (text) {
+    var incoming = H.progressFile.read(text);
+    if (!incoming) {
+      this.draw("That file is not a Study Hub progress file, so nothing was imported.");
+      return;
+    }
+    var done = H.progressFile.apply(incoming);
+    var added = done.added;
+    this.draw(done.saved ? "Imported " + added + " attempt" + (added === 1 ? "" : "s") + ", with your unfinished tests, review dates and flashcards." : "Not everything was imported: this browser's storage is full.");
+    Q.damagedNotice(this.root, incoming.damaged, Q.plural(incoming.damaged, "record") + " in that file could not be read in full; everything readable was imported.");
   };
 
   Progress.prototype.confirmClear = function () {

@@ -121,10 +121,7 @@
     root.appendChild(intro);
   }
 
-  // Load scripts the page did not need at first (none to load in a SCORM package).
-  function later(need) {
-    return H.loader ? H.loader.need(H.loader.NEEDS[need]) : Promise.resolve();
-  }
+  var later = H.later;
 
   function keep(runner) {
     running.push(runner);

@@ -7,17 +7,16 @@
  * generated per unit as assets/review/<quiz id>.js and loaded as scripts only when the
  * review starts (a script, because chromium will not fetch a local JSON file from file://).
  *
- * A session is at most SESSION questions, the longest overdue first: learners revise in
- * short bursts.  Needs only core.js when a page loads: the scheduler (review-schedule.js)
- * is fetched only when this browser has saved review dates, and the practice code (need
- * "session") only when a review starts, so a unit page stays light (issue #14).
+ * A session is at most H.review.SESSION questions (review-schedule.js).  Needs only core.js
+ * when a page loads: the scheduler is fetched only when this browser has saved review
+ * dates, and the practice code (need "session") only when a review starts, so a unit page
+ * stays light (issue #14).
  */
 (function () {
   "use strict";
 
   var H = window.CSHub, el = H.el, button = H.button;
 
-  var SESSION = 20;
 
   /* A practice session on its own root, started straight away.
    * holder: where the session goes (its content is replaced)
@@ -60,10 +59,6 @@
   }
 
   // Load scripts the page did not need at first (a SCORM package has every script already).
-  function later(files) {
-    return H.loader ? H.loader.need(files) : Promise.resolve();
-  }
-
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
   /* The button before a unit's practice quiz; nothing when no question of it is due.
@@ -75,7 +70,7 @@
     if (quiz.id !== quiz.spec + "-" + quiz.items[0].unit + "-practice") return;
     // No review dates saved in this browser: nothing is due, and the scheduler stays unloaded.
     if (H.store.raw(H.PREFIX + "review") === null) return;
-    later(["review-schedule.js"]).then(function () {
+    H.later(["review-schedule.js"]).then(function () {
       if (document.contains(quizRoot)) dueButton(quizRoot, quiz);
     });
   }
@@ -94,9 +89,9 @@
       if (starting) return;  // a second press while the practice code loads
       starting = true;
       box.setAttribute("aria-busy", "true");
-      later(H.loader ? H.loader.NEEDS.session : []).then(function () {
+      H.later("session").then(function () {
         box.removeAttribute("aria-busy");
-        var now = dueItems(quiz, S.dueKeys(S.load().value.items, S.today(), quiz.id)).slice(0, SESSION);
+        var now = dueItems(quiz, S.dueKeys(S.load().value.items, S.today(), quiz.id)).slice(0, H.review.SESSION);
         var review = {};
         Object.keys(quiz).forEach(function (k) { review[k] = quiz[k]; });
         review.items = now;
@@ -117,6 +112,6 @@
     });
   }
 
-  H.reviewDue = { SESSION: SESSION, run: run, dueItems: dueItems, loadUnits: loadUnits };
+  H.reviewDue = { run: run, dueItems: dueItems, loadUnits: loadUnits };
   H.onPage(init);
 })();

@@ -31,6 +31,9 @@
   var MIN_EF = 1.3;
   var MAX_EF = 5;           // far above what SM-2 reaches in practice; anything higher is damage
   var MAX_INTERVAL = 36500; // a hundred years, in days
+  // A review session is at most this many questions, the longest overdue first: learners
+  // revise in short bursts (review-due.js on unit pages, progress-review.js on /progress/).
+  var SESSION = 20;
   var HISTORY = 10;         // answers kept per item for the strength score
   var DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -322,7 +325,7 @@
   }
 
   H.review = {
-    KEY: KEY, now: now, today: today, addDays: addDays, quality: quality, step: step, isDue: isDue,
+    KEY: KEY, SESSION: SESSION, now: now, today: today, addDays: addDays, quality: quality, step: step, isDue: isDue,
     readCard: readCard, readSchedule: readSchedule, fromBoxes: fromBoxes, merge: merge, strength: strength,
     load: load, save: save, itemKey: itemKey, gradeItem: gradeItem, fromPractice: fromPractice,
     fromMock: fromMock, fromMockMark: fromMockMark, gradeCard: gradeCard, dueKeys: dueKeys
