@@ -18,6 +18,12 @@ ALWAYS = {"core.js", "hub.js", "loader.js", "print.js"}  # mkdocs.yml extra_java
 PACKAGE_ONLY = {"scorm.js"}  # only in the SCORM packages (generator/lms/scorm.py), never on the site
 
 
+def loaded(page) -> set[str]:
+    """The file names of the scripts the page has added so far (ours and Material's)."""
+    names = "() => [...document.scripts].map((s) => s.src.split('/').pop()).filter((s) => s.endsWith('.js'))"
+    return set(page.evaluate(names))
+
+
 def _table() -> tuple[list[str], dict[str, list[str]]]:
     text = (SCRIPTS / "loader.js").read_text(encoding="utf-8")
     order = re.findall(r'"([\w-]+\.js)"', text[text.index("var SCRIPTS") : text.index("];")])
@@ -61,10 +67,9 @@ def test_every_need_a_page_asks_for_is_known(real_pages):
 @pytest.mark.browser
 @pytest.mark.slow
 def test_pages_load_only_what_they_need_and_instant_navigation_adds_the_rest(page, site_url, errors):
-    scripts = "() => [...document.scripts].map((s) => s.src.split('/').pop()).filter((s) => s.endsWith('.js'))"
     page.goto(site_url + "glossary/")
     page.wait_for_load_state("networkidle")
-    own = set(page.evaluate(scripts)) - {"bundle.a5f9d56c.min.js"}
+    own = loaded(page) - {"bundle.a5f9d56c.min.js"}
     assert not any(s.startswith(("quiz", "evidence", "routes", "flashcards")) for s in own), own
     # Instant navigation to a unit page: the practice scripts arrive, and the quiz starts.
     page.locator("article a[href*='cg-4417/units/201/']").first.click()
@@ -73,7 +78,7 @@ def test_pages_load_only_what_they_need_and_instant_navigation_adds_the_rest(pag
     quiz.locator("button.csh-begin").click()
     wait_for_paper(quiz)
     assert quiz.locator("section.csh-question").count() == 1
-    assert "quiz-mock.js" not in page.evaluate(scripts)
+    assert "quiz-mock.js" not in loaded(page)
     # And on to the mock test, which needs quiz-mock.js the unit page did not load.
     page.locator("a[href*='cg-4417/tests/201/']").first.click()
     page.wait_for_url("**/cg-4417/tests/201/")
@@ -89,17 +94,16 @@ def test_a_mock_page_loads_its_start_screen_only_and_start_brings_the_paper(page
     """Issue #14: a mock page's first visit carries quiz-start.js, not the question types,
     records and mock code; Start loads them, the paper is drawn and focus moves into it; a
     reload resumes the saved paper straight away."""
-    scripts = "() => [...document.scripts].map((s) => s.src.split('/').pop()).filter((s) => s.endsWith('.js'))"
     page.goto(site_url + "cg-4417/tests/201/")
     root = page.locator('[data-quiz-mode="mock"]')
     root.locator("button.csh-begin").wait_for()
     page.wait_for_load_state("networkidle")
-    own = set(page.evaluate(scripts))
+    own = loaded(page)
     assert "quiz-start.js" in own
     assert not own & {"quiz-engine.js", "quiz-types-choice.js", "quiz-records.js", "quiz-ui.js", "quiz-mock.js"}, own
     root.locator("button.csh-begin").click()
     wait_for_paper(root)
-    assert {"quiz-engine.js", "quiz-mock.js", "quiz-mock-results.js"} <= set(page.evaluate(scripts))
+    assert {"quiz-engine.js", "quiz-mock.js", "quiz-mock-results.js"} <= loaded(page)
     page.wait_for_function("document.activeElement && document.activeElement.classList.contains('csh-qhead')")
     paper = root.locator(".csh-paper").inner_text()
     page.reload()
@@ -126,18 +130,17 @@ def test_a_unit_page_loads_its_practice_start_screen_only_and_tabbing_in_fetches
     """Issue #14: a unit page's first visit carries quiz-start.js and review-due.js, not the
     question types, records, scheduler and practice code; tabbing into the start screen
     fetches them before the press, and Start practice puts focus on the first question."""
-    scripts = "() => [...document.scripts].map((s) => s.src.split('/').pop()).filter((s) => s.endsWith('.js'))"
     page.goto(site_url + "cg-4417/units/201/")
     root = page.locator('[data-quiz-mode="practice"]')
     root.locator("button.csh-begin").wait_for()
     page.wait_for_load_state("networkidle")
-    own = set(page.evaluate(scripts))
+    own = loaded(page)
     assert {"quiz-start.js", "review-due.js"} <= own
     assert not own & QUIZ_CODE, own
     # Focus arriving in the start screen (as Tab would bring it) warms the session's scripts.
     root.locator("select").focus()
     page.wait_for_function("() => !!(window.CSHub && window.CSHub.Practice)")
-    assert set(page.evaluate(scripts)) >= QUIZ_CODE
+    assert loaded(page) >= QUIZ_CODE
     assert root.locator("section.csh-question").count() == 0, "warming must not start the quiz"
     root.locator("button.csh-begin").click()
     root.locator("section.csh-question").wait_for()
@@ -148,15 +151,14 @@ def test_a_unit_page_loads_its_practice_start_screen_only_and_tabbing_in_fetches
 @pytest.mark.browser
 @pytest.mark.slow
 def test_focus_in_a_mock_start_screen_fetches_the_paper_scripts_before_start(page, site_url, errors):
-    scripts = "() => [...document.scripts].map((s) => s.src.split('/').pop()).filter((s) => s.endsWith('.js'))"
     page.goto(site_url + "cg-4417/tests/201/")
     root = page.locator('[data-quiz-mode="mock"]')
     root.locator("button.csh-begin").wait_for()
     page.wait_for_load_state("networkidle")
-    assert "quiz-mock.js" not in page.evaluate(scripts)
+    assert "quiz-mock.js" not in loaded(page)
     root.locator("select").first.focus()
     page.wait_for_function("() => !!(window.CSHub && window.CSHub.Mock)")
-    assert {"quiz-engine.js", "quiz-mock.js"} <= set(page.evaluate(scripts))
+    assert {"quiz-engine.js", "quiz-mock.js"} <= loaded(page)
     assert root.locator("button.csh-begin").count() == 1, "warming must not start the paper"
     assert errors == []
 
@@ -166,14 +168,13 @@ def test_focus_in_a_mock_start_screen_fetches_the_paper_scripts_before_start(pag
 def test_flashcards_load_no_quiz_code_and_still_shuffle(page, site_url, errors):
     """The flashcard page needs the scheduler and its own script only (issue #14): the
     shuffle is core.js's, so no quiz script arrives, and two visits can differ in order."""
-    scripts = "() => [...document.scripts].map((s) => s.src.split('/').pop()).filter((s) => s.endsWith('.js'))"
     orders = set()
     for _ in range(4):
         page.goto(site_url + "glossary/flashcards/")
         card = page.locator("[data-csh-flashcards] .csh-fc-card")
         card.wait_for()
         page.wait_for_load_state("networkidle")
-        own = set(page.evaluate(scripts))
+        own = loaded(page)
         assert {"review-schedule.js", "flashcards.js"} <= own
         assert not {f for f in own if f.startswith("quiz")}, own
         orders.add(card.get_attribute("data-slug"))
@@ -196,7 +197,6 @@ def test_the_progress_page_loads_its_review_and_file_code_only_when_used(page, s
     """/progress/ draws its attempts and review summary without the question types, the
     practice code or the progress file's code (issue #14); Export brings progress-file.js and
     "Start review" the rest, and both still work."""
-    scripts = "() => [...document.scripts].map((s) => s.src.split('/').pop()).filter((s) => s.endsWith('.js'))"
     page.clock.set_fixed_time("2026-11-10T10:00:00")
     page.goto(site_url + "progress/")
     page.evaluate(
@@ -208,14 +208,14 @@ def test_the_progress_page_loads_its_review_and_file_code_only_when_used(page, s
     start = page.locator(".csh-review-due button.csh-review-start")
     start.wait_for()
     page.wait_for_load_state("networkidle")
-    own = set(page.evaluate(scripts))
+    own = loaded(page)
     assert not own & (_LATER_ON_PROGRESS | {"progress-file.js", "review-due.js"}), own
     with page.expect_download() as download:
         page.locator("button.csh-export").click()
     exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert [a["quiz"] for a in exported["attempts"]] == [MOCK_ATTEMPT["quiz"]]
-    assert "progress-file.js" in page.evaluate(scripts)
+    assert "progress-file.js" in loaded(page)
     start.click()
     page.locator(".csh-review-session section.csh-question").wait_for()
-    assert _LATER_ON_PROGRESS | {"review-due.js"} <= set(page.evaluate(scripts))
+    assert _LATER_ON_PROGRESS | {"review-due.js"} <= loaded(page)
     assert errors == []

@@ -63,8 +63,10 @@
     var newLeft = Object.keys(fresh).length;
     var again = rest.length - rest.filter(function (id) { return fresh[id]; }).length;
     var block = Q.questionBlock(item, this.asked, null);
-    block.querySelector(".csh-qhead").appendChild(el("span", { class: "csh-remaining",
-      text: " · " + Q.plural(newLeft, "new question") + " after this" + (again ? ", " + again + " to try again" : "") }));
+    // "more", not "new": in a review session every question has been seen before.
+    var left = newLeft ? Q.plural(newLeft, "more question") + " after this" + (again ? ", " + again + " to try again" : "")
+      : again ? again + " to try again after this" : "the last question";
+    block.querySelector(".csh-qhead").appendChild(el("span", { class: "csh-remaining", text: " · " + left }));
     var controls = Q.controls(item, order, response, function () {}, false);
     block.appendChild(controls);
     var actions = el("div", { class: "csh-actions" });
