@@ -90,6 +90,9 @@
     return L.need(typeof what === "string" ? L.NEEDS[what] : what);
   }
 
+  // "1 question", "2 questions": for the counts every page script shows.
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
   var uid = 0;
   // A page-unique id for label/for and aria pairs.
   function nextId(base) { uid += 1; return "csh-" + base + "-" + uid; }
@@ -355,6 +358,7 @@
   CSHub.shuffle = shuffle;
   CSHub.loadAsset = loadAsset;
   CSHub.later = later;
+  CSHub.plural = plural;
   // Older name, kept for anyone's page scripts that call it.
   window.cshOnPage = onPage;
 })();

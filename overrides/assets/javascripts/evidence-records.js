@@ -86,11 +86,11 @@
     return H.store.keys().filter(function (k) { return k.indexOf(KEY) === 0; }).map(function (k) { return k.slice(KEY.length); });
   }
 
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  var plural = H.plural;
 
   // The notice for records or rows that could not be read.
   function damageNotice(root, damaged, old) {
-    if (damaged) H.notice(root, "Some saved evidence could not be read (" + plural(damaged, "entry") + "); it was set aside and everything readable is shown.", "evidence-damaged");
+    if (damaged) H.notice(root, "Some saved evidence could not be read (" + plural(damaged, "record") + "); it was set aside and everything readable is shown.", "evidence-damaged");
     if (old) H.notice(root, plural(old, "evidence record") + " saved by another version of this site could not be read; it was set aside, not deleted.", "evidence-old");
   }
 

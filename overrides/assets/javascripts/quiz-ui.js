@@ -63,7 +63,7 @@
     return H.store.set(ATTEMPTS_KEY, list);
   }
 
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  var plural = H.plural;
 
   // The block for one question: heading, stem and the conventions §5 data hooks.
   function questionBlock(item, index, total) {

@@ -15,8 +15,7 @@
 (function () {
   "use strict";
 
-  var H = window.CSHub, el = H.el, button = H.button;
-
+  var H = window.CSHub, el = H.el, button = H.button, plural = H.plural;
 
   /* A practice session on its own root, started straight away.
    * holder: where the session goes (its content is replaced)
@@ -58,9 +57,6 @@
     });
   }
 
-  // Load scripts the page did not need at first (a SCORM package has every script already).
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
-
   /* The button before a unit's practice quiz; nothing when no question of it is due.
    * Reads the payload at once (core.js keeps it once quiz-start.js has drawn over it). */
   function unitButton(quizRoot) {
@@ -91,7 +87,7 @@
       box.setAttribute("aria-busy", "true");
       H.later("session").then(function () {
         box.removeAttribute("aria-busy");
-        var now = dueItems(quiz, S.dueKeys(S.load().value.items, S.today(), quiz.id)).slice(0, H.review.SESSION);
+        var now = dueItems(quiz, S.dueKeys(S.load().value.items, S.today(), quiz.id)).slice(0, S.SESSION);
         var review = {};
         Object.keys(quiz).forEach(function (k) { review[k] = quiz[k]; });
         review.items = now;

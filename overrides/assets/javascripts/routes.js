@@ -10,7 +10,7 @@
   var H = window.CSHub;
   var el = H.el;
 
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  var plural = H.plural;
 
   function groupLabel(group) {
     if (group.title.toLowerCase().indexOf(("group " + group.id).toLowerCase()) >= 0) return group.title;
