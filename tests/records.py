@@ -1,4 +1,4 @@
-"""Saved records as the page scripts write them (quiz-records.js, quiz-mock.js), shared by
+"""Saved records as the page scripts write them (quiz-ui.js, quiz-mock.js), shared by
 the storage tests in the browser and the record-model tests."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Search in a real browser: the index loads only when the learner opens search
-(bootstrap/lazy-search.js), and what learners look for is still found in the slimmer index."""
+(bootstrap/head.js), and what learners look for is still found in the slimmer index."""
 
 from __future__ import annotations
 

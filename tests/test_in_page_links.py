@@ -1,7 +1,7 @@
 """In-page links never destroy a running quiz (issue: "an in-page link destroys a running
 quiz").  Following a link to a place on the same page fires "popstate", which Material's
 instant navigation took for a page change: it re-rendered the page and the quiz payloads
-became scripts.  bootstrap/same-page.js stops that.  Each test starts something, follows a
+became scripts.  bootstrap/head.js stops that.  Each test starts something, follows a
 same-page link (a "Revise" link, a heading permalink, the skip link) and checks it survived."""
 
 from __future__ import annotations

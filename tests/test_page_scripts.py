@@ -14,7 +14,7 @@ from .records import MOCK_ATTEMPT, mock_attempt
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
-ALWAYS = {"core.js", "hub.js", "loader.js", "print.js"}  # mkdocs.yml extra_javascript
+ALWAYS = {"core.js", "loader.js", "print.js"}  # mkdocs.yml extra_javascript
 PACKAGE_ONLY = {"scorm.js"}  # only in the SCORM packages (generator/lms/scorm.py), never on the site
 
 
@@ -49,7 +49,7 @@ def test_every_page_script_is_in_the_loader_table():
 def test_mkdocs_loads_only_the_always_scripts():
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     block = config[config.index("extra_javascript:") :].split("\n\n")[0]
-    assert re.findall(r"javascripts/([\w-]+\.js)", block) == ["core.js", "hub.js", "loader.js", "print.js"]
+    assert re.findall(r"javascripts/([\w-]+\.js)", block) == ["core.js", "loader.js", "print.js"]
 
 
 def test_every_need_a_page_asks_for_is_known(real_pages):
@@ -85,6 +85,30 @@ def test_pages_load_only_what_they_need_and_instant_navigation_adds_the_rest(pag
     page.locator('[data-quiz-mode="mock"] button.csh-begin').click()
     wait_for_paper(page.locator('[data-quiz-mode="mock"]'))
     assert page.locator("section.csh-question").count() == 45
+    assert errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_hub_js_comes_only_to_pages_with_its_markup(page, site_url, errors):
+    """hub.js (copy links, term tips, the glossary filter) is asked for by the markup it works
+    on (loader.js MARKS), so /progress/ goes without it, and on a unit page and the glossary
+    it arrives and works."""
+    page.goto(site_url + "progress/")
+    page.locator("[data-csh-progress-root] .csh-progress-tools").wait_for()
+    page.wait_for_load_state("networkidle")
+    assert "hub.js" not in loaded(page)
+    page.goto(site_url + "cg-4417/units/201/")
+    copy = page.locator("button.csh-copy[data-anchor]").first
+    copy.wait_for()  # hub.js shows the buttons; without it they stay hidden
+    assert "hub.js" in loaded(page)
+    page.goto(site_url + "cg-4417/units/201/lo-1/")  # teaching notes, with their terms marked
+    term = page.locator("article a.csh-term[data-tip]").first
+    term.focus()
+    page.locator(".csh-tooltip").wait_for()
+    page.goto(site_url + "glossary/")
+    page.locator("[data-csh-glossary-filter] input").wait_for()
+    assert "hub.js" in loaded(page)
     assert errors == []
 
 

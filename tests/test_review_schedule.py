@@ -1,5 +1,6 @@
-"""The spaced-review scheduler (overrides/assets/javascripts/review-schedule.js) run in
-node: its intervals and ease factors follow SM-2 as Wozniak published it."""
+"""The spaced-review scheduler (overrides/assets/javascripts/review-store.js, which reads the
+schedule, and review-schedule.js, which adds SM-2 and the writes) run in node: its intervals
+and ease factors follow SM-2 as Wozniak published it."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).parent.parent / "overrides/assets/javascripts/review-schedule.js"
+JS = Path(__file__).parent.parent / "overrides/assets/javascripts"
+SCRIPTS = [JS / "review-store.js", JS / "review-schedule.js"]
 
-# Loads the classic script into a bare window object and runs one expression on H.review.
+# Loads the classic scripts, in order, into a bare window object and runs one expression on H.review.
 HARNESS = """
 const fs = require("fs"), vm = require("vm");
 const ctx = {window: {CSHub: {PREFIX: "cs-hub:v1:"}}, Date, Math, JSON, Object, Array, isNaN, isFinite};
 vm.createContext(ctx);
-vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), ctx);
+for (const file of process.argv.slice(1)) vm.runInContext(fs.readFileSync(file, "utf8"), ctx);
 const R = ctx.window.CSHub.review;
 const out = (function (R) { return %s; })(R);
 process.stdout.write(JSON.stringify(out));
@@ -29,7 +31,7 @@ def run(expression: str):
     if not node:
         pytest.skip("node is not installed")
     done = subprocess.run(
-        [node, "-e", HARNESS % expression, str(SCRIPT)], capture_output=True, text=True, timeout=30, check=False
+        [node, "-e", HARNESS % expression, *map(str, SCRIPTS)], capture_output=True, text=True, timeout=30, check=False
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)

@@ -1,5 +1,6 @@
-"""Spaced review (overrides/assets/javascripts/review-schedule.js and review-due.js): the data
-the progress page needs to name, link and run the questions a learner has due.
+"""Spaced review (overrides/assets/javascripts/review-store.js, review-schedule.js and
+review-due.js): the data the progress page needs to name, link and run the questions a
+learner has due.
 
 Two things, both generated so that no title or address is typed into the scripts:
 - ``assets/review/<unit practice quiz id>.js``: every published practice question of one

@@ -9,10 +9,11 @@ Two families:
 * records those scripts keep in ``localStorage`` under ``cs-hub:v1:`` keys, and the file
   "Export progress" writes.
 
-The JavaScript's JSDoc typedefs (quiz-engine.js, quiz-records.js, flashcards.js) describe
-the same shapes; ``tests/test_payloads.py`` validates every payload of a real build
-against these models, and the published JSON Schemas in ``schemas/payloads/`` are
-regenerated from them with ``python -m generator.payloads``.
+The JavaScript's JSDoc typedefs (quiz-engine.js, quiz-records.js, quiz-mock.js,
+review-store.js, progress-file.js, flashcards.js) describe the same shapes;
+``tests/test_payloads.py`` validates every payload of a real build against these models,
+and the published JSON Schemas in ``schemas/payloads/`` are regenerated from them with
+``python -m generator.payloads``.
 
 Where the build fixes a shape, unknown keys are refused (``extra="forbid"``), so a field
 added in generator/pages/quiz_payloads.py without a model change fails the tests.  Stored

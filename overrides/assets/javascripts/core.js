@@ -93,6 +93,9 @@
   // "1 question", "2 questions": for the counts every page script shows.
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
+  // A score as a whole per cent (0 when there is nothing to score).
+  function percent(s, m) { return m ? Math.round(100 * s / m) : 0; }
+
   var uid = 0;
   // A page-unique id for label/for and aria pairs.
   function nextId(base) { uid += 1; return "csh-" + base + "-" + uid; }
@@ -138,6 +141,33 @@
   function clearNotices(root) {
     var holder = root && root.previousElementSibling;
     if (holder && holder.classList.contains("csh-notices")) holder.remove();
+  }
+
+  /* The notice for saved data that had to be mended or set aside.
+   * count: how many records were affected; nothing is shown for 0
+   * what: the message, when the general one does not fit */
+  function damagedNotice(root, count, what) {
+    if (count) notice(root, what || "Some saved progress in this browser could not be read in full; everything readable was kept.", "damaged" + (what ? ":" + what : ""));
+  }
+
+  // Returns a polite live region for announce()
+  function liveRegion(root) {
+    var live = el("div", { class: "csh-live csh-sr", "aria-live": "polite" });
+    root.appendChild(live);
+    return live;
+  }
+
+  // Empty root for a new screen, with a fresh live region.
+  function freshScreen(root) {
+    root.innerHTML = "";
+    return liveRegion(root);
+  }
+
+  // Empty root for the next screen, keeping its live region (and what it last said).
+  function nextScreen(root) {
+    var live = root.querySelector(".csh-live");
+    root.innerHTML = "";
+    root.appendChild(live);
   }
 
   /* localStorage that survives corrupt or old data and full or blocked storage.
@@ -332,7 +362,7 @@
     return assetLoads[path];
   }
 
-  // bootstrap/same-page.js keeps Material from re-rendering the page when only the
+  // bootstrap/head.js keeps Material from re-rendering the page when only the
   // fragment changes; it needs the page Material last rendered, which instant navigation
   // changes with pushState (no popstate).
   var rendered$ = window.document$;
@@ -348,6 +378,10 @@
   CSHub.announce = announce;
   CSHub.notice = notice;
   CSHub.clearNotices = clearNotices;
+  CSHub.damagedNotice = damagedNotice;
+  CSHub.liveRegion = liveRegion;
+  CSHub.freshScreen = freshScreen;
+  CSHub.nextScreen = nextScreen;
   CSHub.unsaved = unsaved;
   CSHub.store = store;
   CSHub.copyText = copyText;
@@ -359,6 +393,7 @@
   CSHub.loadAsset = loadAsset;
   CSHub.later = later;
   CSHub.plural = plural;
+  CSHub.percent = percent;
   // Older name, kept for anyone's page scripts that call it.
   window.cshOnPage = onPage;
 })();

@@ -1,4 +1,4 @@
-/* Glossary flashcards on the spaced-review scheduler (review-schedule.js, SM-2).  Plain
+/* Glossary flashcards on the spaced-review scheduler (review-store.js, review-schedule.js: SM-2).  Plain
  * JavaScript, keyboard-operable, progress saved in localStorage (cs-hub:v1:review, cards
  * by term slug) and nowhere else.
  *

@@ -1,11 +1,11 @@
 /* Customer Service Study Hub: loads each page's scripts, and only those (issue #14: our own
  * JavaScript at most 25 kB gzipped per page).
  *
- * mkdocs.yml loads core.js, hub.js and this file on every page.  Every other script is named
- * here: a page asks for what it needs with data-csh-needs="<need> ..." on the roots the
+ * mkdocs.yml loads core.js, this file and print.js on every page.  Every other script is
+ * named here: a page asks for what it needs with data-csh-needs="<need> ..." on the roots the
  * generator writes (the quiz, progress, route planner, flashcards, evidence planner and
- * portfolio roots), and this file adds a same-origin <script src> for each file it lacks, in
- * SCRIPTS order (async=false keeps that order).  It runs on the first load and on every
+ * portfolio roots), or with the markup MARKS names, and this file adds a same-origin
+ * <script src> for each file it lacks, in SCRIPTS order (async=false keeps that order).  It runs on the first load and on every
  * instant-navigation page swap, so a page reached by instant navigation gets a script the
  * first page did not need; CSHub.onPage (core.js) waits for them before it re-runs the pages'
  * init functions.  Works from file:// and under the strict CSP (script-src 'self').
@@ -21,12 +21,14 @@
 
   // Every page script, in the order they must run.
   var SCRIPTS = [
+    "hub.js",
     "quiz-start.js",
     "quiz-engine.js",
     "quiz-types-choice.js",
     "quiz-types-text.js",
     "quiz-types-arrange.js",
     "quiz-records.js",
+    "review-store.js",
     "review-schedule.js",
     "quiz-ui.js",
     "quiz-practice.js",
@@ -44,30 +46,40 @@
     "evidence-portfolio.js"
   ];
 
+  /* Needs that markup asks for, not a root's data-csh-needs: hub.js's copy buttons and term
+   * tips sit in running text, hundreds to a page, where an attribute on each would weigh
+   * more than the script.  need: a selector */
+  var MARKS = {
+    hub: "button.csh-copy[data-anchor], a.csh-term[data-tip], [data-csh-glossary-filter], [data-csh-alias]"
+  };
+
   var QUIZ = ["quiz-start.js", "quiz-engine.js", "quiz-types-choice.js", "quiz-types-text.js", "quiz-types-arrange.js",
     "quiz-records.js", "quiz-ui.js", "quiz.js"];
 
   // What each need pulls in (any order: SCRIPTS decides the order).
   var NEEDS = {
+    // Copy links, term tips, the glossary filter and alias redirects, where a page has them (MARKS).
+    hub: ["hub.js"],
     // A practice quiz's page needs only its start screen, and review-due.js, which adds
-    // "Review due in this unit" beside the unit's quiz (it fetches review-schedule.js only
+    // "Review due in this unit" beside the unit's quiz (it fetches review-store.js only
     // when review dates are saved).  "Start practice" asks for "session".
     practice: ["quiz-start.js", "review-due.js"],
-    // review-schedule.js: the spaced-review scheduler every answer feeds.
-    session: QUIZ.concat(["review-schedule.js", "quiz-practice.js"]),
+    // review-store.js and review-schedule.js: the spaced-review scheduler every answer feeds.
+    session: QUIZ.concat(["review-store.js", "review-schedule.js", "quiz-practice.js"]),
     // A mock page needs only its start screen; quiz-start.js asks for "paper" when the
     // learner starts (or a saved paper is there to resume).  A mock asks for the scheduler
     // when a paper is submitted.
     mock: ["quiz-start.js"],
     paper: QUIZ.concat(["quiz-mock.js", "quiz-mock-results.js"]),
-    // The progress page draws its attempts and review summary; "Start review" asks for
-    // "review", and Export or Import for "transfer".  No question types until then.
-    progress: ["quiz-start.js", "quiz-engine.js", "quiz-records.js", "review-schedule.js", "quiz-ui.js", "quiz-progress.js", "quiz.js", "progress-review.js"],
-    review: QUIZ.concat(["review-schedule.js", "quiz-practice.js", "review-due.js"]),
-    transfer: ["progress-file.js"],
+    // The progress page draws its attempts and review summary from the two readers alone;
+    // "Start review" asks for "review", and Export or Import for "transfer" (which merges
+    // review dates).  No quiz engine or question types until then.
+    progress: ["quiz-records.js", "review-store.js", "quiz-progress.js", "progress-review.js"],
+    review: QUIZ.concat(["review-store.js", "review-schedule.js", "quiz-practice.js", "review-due.js"]),
+    transfer: ["quiz-records.js", "review-store.js", "review-schedule.js", "progress-file.js"],
     routes: ["routes.js"],
     // Flashcards shuffle with core.js's generator: no quiz code.
-    flashcards: ["review-schedule.js", "flashcards.js"],
+    flashcards: ["review-store.js", "review-schedule.js", "flashcards.js"],
     planner: ["evidence-records.js", "evidence-planner.js"],
     portfolio: ["evidence-records.js", "evidence-portfolio.js"]
   };
@@ -81,11 +93,11 @@
   // The files this page needs, in SCRIPTS order.
   function wanted() {
     var want = {};
+    var asked = function (need) { (NEEDS[need] || []).forEach(function (file) { want[file] = true; }); };
     document.querySelectorAll("[data-csh-needs]").forEach(function (node) {
-      (node.getAttribute("data-csh-needs") || "").split(/\s+/).forEach(function (need) {
-        (NEEDS[need] || []).forEach(function (file) { want[file] = true; });
-      });
+      (node.getAttribute("data-csh-needs") || "").split(/\s+/).forEach(asked);
     });
+    Object.keys(MARKS).forEach(function (need) { if (document.querySelector(MARKS[need])) asked(need); });
     return SCRIPTS.filter(function (file) { return want[file]; });
   }
 

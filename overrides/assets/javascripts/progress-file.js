@@ -10,18 +10,22 @@
  * nothing: attempts are united by their id (quiz, start time and paper; the later save
  * of the same session wins), per question and per card the later answer wins, and per
  * mock test the newer state wins.  Pure functions apart from read/apply's storage use.
- * Needs quiz-records.js and review-schedule.js.
+ * Needs quiz-records.js, review-store.js and review-schedule.js (loader.js, need "transfer").
  */
 (function () {
   "use strict";
 
   var H = window.CSHub, R = H.records, S = H.review;
 
+  /**
+   * The file "Export progress" writes and "Import progress" reads.
+   * @typedef {{schema: string, exported: string, attempts: AttemptRecord[], mocks?: Object<string, MockState>, review?: Object, flashcards?: Object}} ProgressFile
+   */
+
   var SCHEMA = "cs-hub/progress/2";
   var OLD_SCHEMA = "cs-hub/progress/1";
   var MOCK = H.PREFIX + "mock:";
   var BOXES = H.PREFIX + "flashcards";
-  var ATTEMPTS = H.PREFIX + "attempts";
 
   // Returns one session or paper, however often saved
   function attemptId(a) {
@@ -90,7 +94,7 @@
     var review = S.readSchedule(H.store.get(S.KEY, R.isObject)).value;
     return {
       schema: SCHEMA, exported: new Date(S.now()).toISOString(),
-      attempts: H.quiz.loadAttempts().list,
+      attempts: R.loadAttempts().list,
       mocks: storedMocks(),
       review: review.since ? { v: 1, items: review.items, cards: review.cards, since: review.since } : { v: 1, items: review.items, cards: review.cards },
       flashcards: H.store.get(BOXES, R.isObject) || {}
@@ -122,8 +126,8 @@
    * Returns whether every write worked; attempts added */
   function apply(file) {
     var ok = true;
-    var attempts = mergeAttempts(H.quiz.loadAttempts().list, file.attempts);
-    ok = H.store.set(ATTEMPTS, attempts.list) && ok;
+    var attempts = mergeAttempts(R.loadAttempts().list, file.attempts);
+    ok = H.store.set(R.ATTEMPTS_KEY, attempts.list) && ok;
     var mine = storedMocks();
     Object.keys(file.mocks).forEach(function (id) {
       if (!mine[id] || newerMock(mine[id], file.mocks[id])) ok = H.store.set(MOCK + id, file.mocks[id]) && ok;
@@ -134,8 +138,31 @@
     return { saved: ok, added: attempts.added };
   }
 
+  /* Export: the file, downloaded as cs-hub-progress.json.
+   * root: the progress page's root, which says it was done */
+  function download(root) {
+    var blob = new Blob([JSON.stringify(build(), null, 1)], { type: "application/json" });
+    var a = H.el("a", { href: URL.createObjectURL(blob), download: "cs-hub-progress.json" });
+    document.body.appendChild(a);
+    a.click();
+    window.setTimeout(function () { URL.revokeObjectURL(a.getAttribute("href")); a.remove(); }, 1000);
+    H.announce(root, "Progress exported.");
+  }
+
+  /* Import: a chosen file's text, merged into this browser's storage.
+   * Returns the line to show, and how many of the file's records could not be read in full */
+  function importText(text) {
+    var incoming = read(text);
+    if (!incoming) return { message: "That file is not a Study Hub progress file, so nothing was imported.", damaged: 0 };
+    var done = apply(incoming);
+    return {
+      message: done.saved ? "Imported " + H.plural(done.added, "attempt") + ", with your unfinished tests, review dates and flashcards." : "Not everything was imported: this browser's storage is full.",
+      damaged: incoming.damaged
+    };
+  }
+
   H.progressFile = {
     SCHEMA: SCHEMA, OLD_SCHEMA: OLD_SCHEMA, attemptId: attemptId, mergeAttempts: mergeAttempts,
-    newerMock: newerMock, build: build, read: read, apply: apply
+    newerMock: newerMock, build: build, read: read, apply: apply, download: download, importText: importText
   };
 })();

@@ -5,10 +5,9 @@
  * Titles and links all come from the page's link map, which the build writes
  * (generator/pages/review.py): nothing here types a title or builds an address.  Stored
  * values are compared as attribute values and shown as text, never put in a selector.
- * Strength is review-schedule.js's strength(): right answers of those answered, each
- * question's older answers counting 0.6 times the one after.  Redraws when the progress
- * table changes (import, clear).  Needs review-schedule.js and quiz-ui.js to draw; a review
- * session loads the rest when it starts.
+ * Strength is review-store.js's strength().  Redraws when the progress table changes
+ * (import, clear).  Needs review-store.js and quiz-records.js to draw; a
+ * review session loads the rest when it starts (need "review").
  */
 (function () {
   "use strict";
@@ -109,7 +108,7 @@
     var sched = loaded.value;
     var day = S.today();
     this.due(root, sched, day, session);
-    var strong = strengths(sched, H.quiz.loadAttempts().list);
+    var strong = strengths(sched, H.records.loadAttempts().list);
     this.weakest(root, strong);
     this.mocks(root);
     this.flashcards(root, sched, day);
@@ -133,7 +132,7 @@
     return out;
   }
 
-  function dueHeading(n) { return "Review due today: " + H.quiz.plural(n, "question"); }
+  function dueHeading(n) { return "Review due today: " + H.plural(n, "question"); }
 
   // After each answer in a review: the due count, without redrawing the session.
   Summary.prototype.recount = function () {
@@ -168,48 +167,16 @@
     if (session) sec.appendChild(session);
   };
 
-  // Load the units' questions and run them as one practice session.
+  /* Load the units' questions and run them as one practice session.  The question types,
+   * practice code and review-due.js, which builds the session, arrive now (need "review"). */
   Summary.prototype.start = function (holder, keys, sources) {
     var self = this;
-    var quizzes = [];
-    keys.forEach(function (k) { if (quizzes.indexOf(quizOf(k)) < 0) quizzes.push(quizOf(k)); });
     holder.innerHTML = "";
     holder.appendChild(el("p", { class: "csh-review-loading", role: "status", text: "Loading your questions…" }));
-    // The question types, practice code and review-due.js arrive now (loader need "review").
-    H.later("review").then(function () { self.run(holder, keys, sources, quizzes); });
-  };
-
-  Summary.prototype.run = function (holder, keys, sources, quizzes) {
-    var self = this;
-    H.reviewDue.loadUnits(quizzes.map(function (q) { return { quiz: q, href: sources[q].href }; }), function (payloads) {
-      var quiz = { id: "review", mode: "practice", title: "Review due", spec: "", outcomes: [], items: [] };
-      var seen = {};
-      keys.forEach(function (k) {
-        var p = payloads[quizOf(k)];
-        if (!p) return;
-        H.reviewDue.dueItems(p, [k]).forEach(function (it) {
-          // Copied with an id and unit unique across specifications (two can have a Unit 1);
-          // reviewKey files the answer under the item's own key.
-          var copy = {};
-          Object.keys(it).forEach(function (f) { copy[f] = it[f]; });
-          copy.id = k;
-          copy.unit = p.spec + "/" + it.unit;
-          copy.reviewKey = k;
-          quiz.items.push(copy);
-          var o = p.outcomes.filter(function (x) { return x.id === it.outcome; })[0];
-          if (o && !seen[copy.unit + "/" + o.id]) {
-            seen[copy.unit + "/" + o.id] = true;
-            quiz.outcomes.push({ unit: copy.unit, id: o.id, label: "Unit " + it.unit + ", " + o.label, anchor: o.anchor });
-          }
-        });
-      });
-      if (!quiz.items.length) {
-        holder.innerHTML = "";
-        holder.appendChild(el("p", { class: "csh-message", role: "status", text: "The questions could not be loaded. Check your connection and reload the page." }));
-        return;
-      }
-      self.busy = true;  // the attempts table redraws after each answer; this section must not
-      var qroot = H.reviewDue.run(holder, quiz, {
+    H.later("review").then(function () {
+      H.reviewDue.acrossUnits(holder, keys, sources, {
+        // The attempts table redraws after each answer; this section must not meanwhile.
+        onStart: function () { self.busy = true; },
         onAnswer: function () { self.recount(); },
         // Every section again, the session's results kept, and focus back on them.
         onFinish: function (heading) {
@@ -220,7 +187,6 @@
           H.focusOn(heading);
         }
       });
-      H.focusOn(qroot.querySelector(".csh-qhead"));
     });
   };
 

@@ -11,6 +11,43 @@
 
   var H = window.CSHub;
 
+  // The payload the build embeds; its Python model is generator/payloads.py.
+
+  /**
+   * @typedef {Object} QuizOutcome
+   * @property {string} unit
+   * @property {string} id
+   * @property {string} label
+   * @property {string} anchor
+   * @property {number|null} [questions] mock only
+   * @property {number|null} [marks] mock only
+   * @property {number|null} [glh] mock only
+   */
+
+  /**
+   * @typedef {Object} TestInfo
+   * @property {string} id
+   * @property {number} duration_min
+   * @property {number|null} questions
+   * @property {number|null} marks
+   * @property {string} weighting "printed" | "glh"
+   * @property {number[]} length_options
+   * @property {number|null} understanding_percent
+   * @property {boolean} official
+   */
+
+  /**
+   * The payload in script.csh-quiz-data (practice_payload / mock_payload).
+   * @typedef {Object} QuizPayload
+   * @property {string} id
+   * @property {string} mode "practice" | "mock"
+   * @property {string} title
+   * @property {string} spec
+   * @property {QuizOutcome[]} outcomes
+   * @property {Item[]} items
+   * @property {TestInfo} [test] mock only
+   */
+
   /**
    * One question as the build embeds it (generator/quiz_render.py item_payload).
    * Only the fields of its type are present.
@@ -228,7 +265,7 @@
   }
 
   // Returns whole per cent, 0 when there is nothing to score
-  function percent(s, m) { return m ? Math.round(100 * s / m) : 0; }
+  var percent = H.percent;  // core.js
 
   /**
    * @typedef {Object} OutcomeRow

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var H = window.CSHub, el = H.el, button = H.button, E = H.engine, Q = H.quiz, R = H.records;
+  var H = window.CSHub, el = H.el, button = H.button, E = H.engine, Q = H.quiz;
   var Mock = H.Mock, attemptKey = Mock.attemptKey;
 
   Mock.prototype.outcomeSummary = function () {
@@ -49,7 +49,7 @@
         showUnit: self.quiz.outcomes.some(function (o) { return o.unit !== item.unit; }),
         onTick: function () {
           self.save(); redraw(); self.record();
-          if (H.review && !H.review.fromMockMark(self.quiz, s, item)) H.unsaved(root);  // review-schedule.js
+          if (H.review && H.review.fromMockMark && !H.review.fromMockMark(self.quiz, s, item)) H.unsaved(root);  // review-schedule.js
         }
       }));
       review.appendChild(block);
@@ -73,7 +73,7 @@
   Mock.prototype.record = function () {
     var s = this.state;
     var summary = this.outcomeSummary();
-    var rec = R.attemptRecord(this.quiz, summary, { paper: s.seed, extra: s.extra, started: s.started });
+    var rec = Q.attemptRecord(this.quiz, summary, { paper: s.seed, extra: s.extra, started: s.started });
     rec.date = s.finished || rec.date;
     if (!Q.saveAttempt(rec, true, this.root)) H.unsaved(this.root);
     // CONVENTIONS.md §5: the marks, for a page that embeds the mock (the SCORM package's

@@ -9,6 +9,93 @@
 
   var H = window.CSHub, el = H.el, button = H.button, E = H.engine, Q = H.quiz, R = H.records;
 
+  /**
+   * An unfinished or finished mock paper, under "cs-hub:v1:mock:<quiz id>".
+   * @typedef {Object} MockState
+   * @property {number} v always 1
+   * @property {number} seed the paper number
+   * @property {number|null} length the chosen test length, null for the printed one
+   * @property {number} extra extra time, per cent
+   * @property {string[]} paper item ids in paper order
+   * @property {Object<string, Order>} orders per item, how its options are shown
+   * @property {Object<string, Object>} responses per item, the learner's answer
+   * @property {Object<string, boolean>} flags per item, flagged for review
+   * @property {number} current index of the question on screen
+   * @property {number} remainingMs
+   * @property {number} totalMs
+   * @property {boolean} paused
+   * @property {string} started ISO time
+   * @property {boolean} submitted
+   * @property {boolean} [timedOut]
+   * @property {string} [finished] ISO time
+   */
+
+  /* Read a stored mock paper.  The paper itself must be intact (every id a question of
+   * this test, none twice); everything else is mended: bad orders are dealt again from
+   * the seed (which gives the original orders back), unreadable answers and flags are
+   * dropped, the question on screen and the clock are brought back into range.
+   * Returns null when the paper is unusable */
+  function readMockState(quiz, raw) {
+    var isObject = R.isObject, isCount = R.isCount;
+    if (!isObject(raw) || raw.v !== 1 || !Array.isArray(raw.paper) || !raw.paper.length) return null;
+    var byId = E.index(quiz);
+    var seen = {};
+    var paperOk = raw.paper.every(function (id) {
+      if (typeof id !== "string" || !Object.prototype.hasOwnProperty.call(byId, id) || seen[id]) return false;
+      seen[id] = true;
+      return true;
+    });
+    if (!paperOk) return null;
+    var damaged = false;
+    var s = {};
+    Object.keys(raw).forEach(function (k) { s[k] = raw[k]; });
+    var mend = function (key, ok, fallback) {
+      if (!ok(s[key])) { s[key] = fallback; damaged = true; }
+    };
+    var whole = function (v) { return typeof v === "number" && v % 1 === 0 && v > 0 && v <= 0xffffffff; };
+    mend("seed", whole, 1);
+    mend("extra", function (v) { return isCount(v) && v <= 100; }, 0);
+    mend("length", function (v) { return v === null || v === undefined || whole(v); }, null);
+    var full = quiz.test.duration_min * 60000 * (1 + s.extra / 100);
+    mend("totalMs", function (v) { return isCount(v) && v > 0 && v <= 2 * full; }, full);
+    if (!isCount(s.remainingMs) || s.remainingMs > s.totalMs) {
+      s.remainingMs = typeof s.remainingMs === "number" && s.remainingMs < 0 ? 0 : s.totalMs;
+      damaged = true;
+    }
+    ["paused", "submitted"].forEach(function (k) { mend(k, function (v) { return typeof v === "boolean"; }, false); });
+    mend("current", function (v) { return typeof v === "number" && v % 1 === 0 && v >= 0 && v < s.paper.length; }, 0);
+    mend("started", function (v) { return typeof v === "string"; }, new Date().toISOString());
+    ["orders", "responses", "flags"].forEach(function (k) {
+      if (!isObject(s[k])) { if (s[k] !== undefined) damaged = true; s[k] = {}; }
+    });
+    var orders = {};
+    var responses = {};
+    var flags = {};
+    var dealt = null;
+    s.paper.forEach(function (id) {
+      var item = byId[id];
+      if (E.validOrder(item, s.orders[id])) orders[id] = s.orders[id];
+      else {
+        dealt = dealt || E.arrangePaper(quiz, s.seed, s.paper);
+        orders[id] = dealt[id];
+        damaged = true;
+      }
+      var r = s.responses[id];
+      var type = H.types[item.type];
+      if (r !== undefined) {
+        var read = isObject(r) && type ? type.read(item, r) : { value: {}, damaged: true };
+        responses[id] = read.value;
+        if (read.damaged) damaged = true;
+      }
+      if (s.flags[id] === true) flags[id] = true;
+      else if (s.flags[id] !== undefined && s.flags[id] !== false) damaged = true;
+    });
+    s.orders = orders;
+    s.responses = responses;
+    s.flags = flags;
+    return { value: (s), damaged: damaged };
+  }
+
   // Returns the storage key of its paper in progress
   function attemptKey(quiz) { return H.PREFIX + "mock:" + quiz.id; }
 
@@ -24,7 +111,7 @@
     }
     var key = attemptKey(quiz);
     var read = H.store.read(key, R.isObject);
-    var saved = read.value ? R.readMockState(quiz, read.value) : null;
+    var saved = read.value ? readMockState(quiz, read.value) : null;
     if (saved) {
       this.state = saved.value;
       if (saved.damaged) {
@@ -74,8 +161,7 @@
       responses: {}, flags: {}, current: 0, remainingMs: total, totalMs: total, paused: false,
       started: new Date().toISOString(), submitted: false, exam: !!exam
     };
-    this.save();
-    this.run(false);
+    this.run(false);  // run's first tick saves the new paper
   };
 
   Mock.prototype.run = function (resumed) {
@@ -128,8 +214,9 @@
       self.stage.appendChild(block);
       return block;
     });
-    this.drawNav();
-    this.go(s.current || 0, !resumed);  // a new paper: focus its first question (a resumed one keeps the page as it loads)
+    // go draws the map; a new paper's focus goes to its first question (a resumed one keeps
+    // the page as it loads).
+    this.go(s.current || 0, !resumed);
     if (s.paused) this.showPaused(true);
     this.tick();
     this.lastTick = Date.now();
@@ -143,7 +230,7 @@
 
   // What only the review needs comes when a paper starts, so it is there by the time it is
   // submitted (issue #14): the explanations and option feedback (half the bank's bytes) from
-  // assets/mock/<quiz id>.js, and review-schedule.js (none in a SCORM package: no loader).
+  // assets/mock/<quiz id>.js, and the scheduler (none in a SCORM package: no loader).
   Mock.prototype.loadLater = function () {
     var quiz = this.quiz;
     // In an LMS the quiz id carries a learner tag (scorm.js); the file is the test's own.
@@ -158,7 +245,7 @@
           (it.options || []).forEach(function (o, i) { o.feedback = (f.feedback || [])[i] || ""; });
         });
       });
-      this.later = Promise.all([feedback, H.review ? null : H.later(["review-schedule.js"])]);
+      this.later = Promise.all([feedback, H.later(["review-store.js", "review-schedule.js"])]);
     }
     return this.later;
   };
@@ -167,7 +254,7 @@
   Mock.prototype.showResults = function (timedOut, submitted) {
     var self = this;
     this.loadLater().then(function () {
-      if (submitted && H.review) H.review.fromMock(self.quiz, self.state);  // review-schedule.js
+      if (submitted && H.review && H.review.fromMock) H.review.fromMock(self.quiz, self.state);  // review-schedule.js
       if (document.contains(self.root)) self.results(timedOut);
     });
   };
@@ -207,9 +294,10 @@
   Mock.prototype.go = function (index, focus) {
     var s = this.state;
     if (index < 0 || index >= this.blocks.length) return;
-    s.current = index;
+    // Saving a whole paper costs a few milliseconds: only when the question changes (run's
+    // first tick saves the question a paper opens on).
+    if (s.current !== index) { s.current = index; this.save(); }
     this.blocks.forEach(function (b, i) { b.hidden = i !== index; });
-    this.save();
     this.drawNav();
     if (focus) H.focusOn(this.blocks[index].querySelector(".csh-qhead"));
   };

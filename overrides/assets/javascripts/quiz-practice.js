@@ -88,7 +88,7 @@
       if (first) {
         self.results[item.id] = result;
         self.save();
-        if (H.review) H.review.fromPractice(self.quiz, item, result, self.started);  // review-schedule.js
+        if (H.review && H.review.fromPractice) H.review.fromPractice(self.quiz, item, result, self.started);  // review-schedule.js
         if (self.onAnswer) self.onAnswer();
       }
       controls.querySelectorAll("input, select, textarea, button").forEach(function (c) { c.disabled = true; });
@@ -104,7 +104,7 @@
           if (!first) return;
           self.results[item.id] = E.score(item, response);
           self.save();
-          if (H.review) H.review.fromPractice(self.quiz, item, self.results[item.id], self.started, true);
+          if (H.review && H.review.fromPractice) H.review.fromPractice(self.quiz, item, self.results[item.id], self.started, true);
           if (self.onAnswer) self.onAnswer();
         }
       });
@@ -136,7 +136,7 @@
     var ids = Object.keys(this.results || {});
     if (!ids.length) return;
     var summary = E.summarise(this.quiz, ids.map(function (id) { return { item: self.byId[id], result: self.results[id] }; }));
-    var rec = H.records.attemptRecord(this.quiz, summary, { outcome: this.outcome || null, started: this.started });
+    var rec = Q.attemptRecord(this.quiz, summary, { outcome: this.outcome || null, started: this.started });
     if (!Q.saveAttempt(rec, true, this.root)) H.unsaved(this.root);
   };
 

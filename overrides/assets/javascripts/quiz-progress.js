@@ -1,14 +1,15 @@
 /* The progress page: every saved attempt, newest first, with export to a file, import
- * from one and clear.  The file and its merge are progress-file.js, loaded on the first
- * Export or Import (need "transfer").  After each redraw it fires "csh:progress-changed" on
+ * from one and clear.  The file, its download and its merge are progress-file.js, loaded on
+ * the first Export or Import (need "transfer").  After each redraw it fires "csh:progress-changed" on
  * document, for the review summary (progress-review.js).  Nothing read from storage or a
  * file is ever put into a selector or into markup: it is compared as an attribute value and
- * shown as text.  Needs quiz-ui.js and what it needs (loader.js, need "progress").
+ * shown as text.  Needs core.js and quiz-records.js only: no quiz engine or question types
+ * (loader.js, need "progress"; issue #14).
  */
 (function () {
   "use strict";
 
-  var H = window.CSHub, el = H.el, button = H.button, E = H.engine, Q = H.quiz, R = H.records;
+  var H = window.CSHub, el = H.el, button = H.button, R = H.records;
 
   // root: the [data-csh-progress-root] element
   function Progress(root) {
@@ -29,12 +30,12 @@
   Progress.prototype.draw = function (message) {
     var self = this;
     var root = this.root;
-    Q.freshScreen(root);
-    var loaded = Q.loadAttempts();
-    Q.damagedNotice(root, loaded.damaged);
+    H.freshScreen(root);
+    var loaded = R.loadAttempts();
+    H.damagedNotice(root, loaded.damaged);
     var attempts = loaded.list.slice().sort(function (a, b) { return a.date < b.date ? 1 : -1; });
     var odd = attempts.filter(function (a) { return !R.plainQuizId(a.quiz); }).length;
-    if (odd) H.notice(root, Q.plural(odd, "saved attempt") + " name" + (odd === 1 ? "s" : "") + " a quiz in an unexpected form, so " + (odd === 1 ? "it is" : "they are") + " shown without a link.", "odd-ids");
+    if (odd) H.notice(root, H.plural(odd, "saved attempt") + " name" + (odd === 1 ? "s" : "") + " a quiz in an unexpected form, so " + (odd === 1 ? "it is" : "they are") + " shown without a link.", "odd-ids");
     var tools = el("div", { class: "csh-progress-tools" });
     tools.appendChild(button("Export progress", function () { self.exportFile(); }, { class: "md-button csh-export" }));
     var fid = H.nextId("import");
@@ -76,47 +77,29 @@
     return el("tr", { class: "csh-attempt", "data-quiz": a.quiz }, [
       el("td", { text: isNaN(when.getTime()) ? a.date : when.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) }),
       el("td", null, [title, document.createTextNode(a.mode === "mock" ? " (mock test)" : " (practice)")]),
-      el("td", { "data-result-total": "", "data-score": String(a.score), "data-max": String(a.max), text: a.score + " / " + a.max + " (" + E.percent(a.score, a.max) + "%)" + (a.selfMax ? ", " + a.self + " self-marked" : "") }),
+      el("td", { "data-result-total": "", "data-score": String(a.score), "data-max": String(a.max), text: a.score + " / " + a.max + " (" + H.percent(a.score, a.max) + "%)" + (a.selfMax ? ", " + a.self + " self-marked" : "") }),
       el("td", null, [outcomes])
     ]);
   }
 
+  // The file's code, progress-file.js, arrives on the first Export or Import (loader.js need
+  // "transfer"): most visits do neither.
   Progress.prototype.exportFile = function () {
-    var self = this;
-    // progress-file.js arrives on the first Export or Import (loader.js): most visits do neither.
-    H.later("transfer").then(function () { self.saveFile(); });
-  };
-
-  Progress.prototype.saveFile = function () {
-    var data = H.progressFile.build();
-    var blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
-    var a = el("a", { href: URL.createObjectURL(blob), download: "cs-hub-progress.json" });
-    document.body.appendChild(a);
-    a.click();
-    window.setTimeout(function () { URL.revokeObjectURL(a.getAttribute("href")); a.remove(); }, 1000);
-    H.announce(this.root, "Progress exported.");
+    var root = this.root;
+    H.later("transfer").then(function () { H.progressFile.download(root); });
   };
 
   Progress.prototype.importFile = function (file) {
     var self = this;
     var reader = new FileReader();
     reader.onload = function () {
-      H.later("transfer").then(function () { self.merge(String(reader.result)); });
+      H.later("transfer").then(function () {
+        var done = H.progressFile.importText(String(reader.result));
+        self.draw(done.message);
+        H.damagedNotice(self.root, done.damaged, H.plural(done.damaged, "record") + " in that file could not be read in full; everything readable was imported.");
+      });
     };
     reader.readAsText(file);
-  };
-
-  // text: the chosen file's contents
-  Progress.prototype.merge = function (text) {
-    var incoming = H.progressFile.read(text);
-    if (!incoming) {
-      this.draw("That file is not a Study Hub progress file, so nothing was imported.");
-      return;
-    }
-    var done = H.progressFile.apply(incoming);
-    var added = done.added;
-    this.draw(done.saved ? "Imported " + added + " attempt" + (added === 1 ? "" : "s") + ", with your unfinished tests, review dates and flashcards." : "Not everything was imported: this browser's storage is full.");
-    Q.damagedNotice(this.root, incoming.damaged, Q.plural(incoming.damaged, "record") + " in that file could not be read in full; everything readable was imported.");
   };
 
   Progress.prototype.confirmClear = function () {
@@ -139,4 +122,7 @@
   };
 
   H.Progress = Progress;
+  H.onPage(function () {
+    H.eachRoot("[data-csh-progress-root]", function (root) { new Progress(root); });
+  });
 })();

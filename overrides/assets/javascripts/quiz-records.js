@@ -1,53 +1,18 @@
-/* What the quizzes keep in localStorage, and how a stored record is read back.
+/* The saved attempts: every finished practice session and mock paper, in the list under
+ * "cs-hub:v1:attempts", and how a stored or imported one is read back.
  *
  * Stored data can be old, hand-edited, imported from a file or cut short by a full
  * disk, so nothing here trusts it: each reader keeps every part that still makes
  * sense, drops the rest and says whether it had to (the pages then show a notice).
- * Pure functions, no DOM or storage access.  Needs quiz-engine.js.
+ * Needs core.js only, so the progress page can draw without the quiz code (issue #14); the
+ * quiz modes write attempts through quiz-ui.js, and quiz-mock.js reads a saved paper.
  */
 (function () {
   "use strict";
 
   var H = window.CSHub;
-  var E = H.engine;
 
-  // The payload the build embeds (Item and Order are in quiz-engine.js); its Python
-  // model is generator/payloads.py.
-
-  /**
-   * @typedef {Object} QuizOutcome
-   * @property {string} unit
-   * @property {string} id
-   * @property {string} label
-   * @property {string} anchor
-   * @property {number|null} [questions] mock only
-   * @property {number|null} [marks] mock only
-   * @property {number|null} [glh] mock only
-   */
-
-  /**
-   * @typedef {Object} TestInfo
-   * @property {string} id
-   * @property {number} duration_min
-   * @property {number|null} questions
-   * @property {number|null} marks
-   * @property {string} weighting "printed" | "glh"
-   * @property {number[]} length_options
-   * @property {number|null} understanding_percent
-   * @property {boolean} official
-   */
-
-  /**
-   * The payload in script.csh-quiz-data (practice_payload / mock_payload).
-   * @typedef {Object} QuizPayload
-   * @property {string} id
-   * @property {string} mode "practice" | "mock"
-   * @property {string} title
-   * @property {string} spec
-   * @property {QuizOutcome[]} outcomes
-   * @property {Item[]} items
-   * @property {TestInfo} [test] mock only
-   */
+  var ATTEMPTS_KEY = H.PREFIX + "attempts";
 
   /**
    * One outcome's line in a saved attempt.
@@ -77,32 +42,6 @@
    * @property {number} [paper] mock: the paper number (seed)
    * @property {number} [extra] mock: extra time, per cent
    * @property {string} [started] mock: ISO time the paper was started
-   */
-
-  /**
-   * An unfinished or finished mock paper, under "cs-hub:v1:mock:<quiz id>".
-   * @typedef {Object} MockState
-   * @property {number} v always 1
-   * @property {number} seed the paper number
-   * @property {number|null} length the chosen test length, null for the printed one
-   * @property {number} extra extra time, per cent
-   * @property {string[]} paper item ids in paper order
-   * @property {Object<string, Order>} orders per item, how its options are shown
-   * @property {Object<string, Object>} responses per item, the learner's answer
-   * @property {Object<string, boolean>} flags per item, flagged for review
-   * @property {number} current index of the question on screen
-   * @property {number} remainingMs
-   * @property {number} totalMs
-   * @property {boolean} paused
-   * @property {string} started ISO time
-   * @property {boolean} submitted
-   * @property {boolean} [timedOut]
-   * @property {string} [finished] ISO time
-   */
-
-  /**
-   * The file "Export progress" writes and "Import progress" reads.
-   * @typedef {{schema: string, exported: string, attempts: AttemptRecord[]}} ProgressFile
    */
 
   // Quiz ids the build makes ("cg-4417-201-practice", "cg-4417-test-201"); anything else
@@ -157,86 +96,19 @@
   // Returns whether a quiz id has the form the build gives
   function plainQuizId(id) { return QUIZ_ID.test(id); }
 
-  /* The attempt record for a finished session or paper.
-   * extra: mode-specific fields */
-  function attemptRecord(quiz, summary, extra) {
-    var rec = {
-      v: 1, quiz: quiz.id, mode: quiz.mode, title: quiz.title, spec: quiz.spec,
-      date: new Date().toISOString(), score: summary.total.score, max: summary.total.max,
-      self: summary.total.self, selfMax: summary.total.selfMax,
-      outcomes: summary.rows.map(function (r) { return { unit: r.unit, id: r.id, label: r.label, score: r.score, max: r.max }; })
-    };
-    Object.keys(extra || {}).forEach(function (k) { rec[k] = extra[k]; });
-    return rec;
-  }
-
-  /* Read a stored mock paper.  The paper itself must be intact (every id a question of
-   * this test, none twice); everything else is mended: bad orders are dealt again from
-   * the seed (which gives the original orders back), unreadable answers and flags are
-   * dropped, the question on screen and the clock are brought back into range.
-   * Returns null when the paper is unusable */
-  function readMockState(quiz, raw) {
-    if (!isObject(raw) || raw.v !== 1 || !Array.isArray(raw.paper) || !raw.paper.length) return null;
-    var byId = E.index(quiz);
-    var seen = {};
-    var paperOk = raw.paper.every(function (id) {
-      if (typeof id !== "string" || !Object.prototype.hasOwnProperty.call(byId, id) || seen[id]) return false;
-      seen[id] = true;
-      return true;
-    });
-    if (!paperOk) return null;
-    var damaged = false;
-    var s = {};
-    Object.keys(raw).forEach(function (k) { s[k] = raw[k]; });
-    var mend = function (key, ok, fallback) {
-      if (!ok(s[key])) { s[key] = fallback; damaged = true; }
-    };
-    var whole = function (v) { return typeof v === "number" && v % 1 === 0 && v > 0 && v <= 0xffffffff; };
-    mend("seed", whole, 1);
-    mend("extra", function (v) { return isCount(v) && v <= 100; }, 0);
-    mend("length", function (v) { return v === null || v === undefined || whole(v); }, null);
-    var full = quiz.test.duration_min * 60000 * (1 + s.extra / 100);
-    mend("totalMs", function (v) { return isCount(v) && v > 0 && v <= 2 * full; }, full);
-    if (!isCount(s.remainingMs) || s.remainingMs > s.totalMs) {
-      s.remainingMs = typeof s.remainingMs === "number" && s.remainingMs < 0 ? 0 : s.totalMs;
-      damaged = true;
-    }
-    ["paused", "submitted"].forEach(function (k) { mend(k, function (v) { return typeof v === "boolean"; }, false); });
-    mend("current", function (v) { return typeof v === "number" && v % 1 === 0 && v >= 0 && v < s.paper.length; }, 0);
-    mend("started", function (v) { return typeof v === "string"; }, new Date().toISOString());
-    ["orders", "responses", "flags"].forEach(function (k) {
-      if (!isObject(s[k])) { if (s[k] !== undefined) damaged = true; s[k] = {}; }
-    });
-    var orders = {};
-    var responses = {};
-    var flags = {};
-    var dealt = null;
-    s.paper.forEach(function (id) {
-      var item = byId[id];
-      if (E.validOrder(item, s.orders[id])) orders[id] = s.orders[id];
-      else {
-        dealt = dealt || E.arrangePaper(quiz, s.seed, s.paper);
-        orders[id] = dealt[id];
-        damaged = true;
-      }
-      var r = s.responses[id];
-      var type = H.types[item.type];
-      if (r !== undefined) {
-        var read = isObject(r) && type ? type.read(item, r) : { value: {}, damaged: true };
-        responses[id] = read.value;
-        if (read.damaged) damaged = true;
-      }
-      if (s.flags[id] === true) flags[id] = true;
-      else if (s.flags[id] !== undefined && s.flags[id] !== false) damaged = true;
-    });
-    s.orders = orders;
-    s.responses = responses;
-    s.flags = flags;
-    return { value: (s), damaged: damaged };
+  /* Every readable saved attempt.  A list that was readable only in part is saved back
+   * mended (the original is quarantined first) and `damaged` says how many were lost
+   * or mended, so the page can say so. */
+  function loadAttempts() {
+    var read = H.store.read(ATTEMPTS_KEY, Array.isArray);
+    var out = readAttempts(read.value);
+    if (out.damaged && read.value) H.store.repair(ATTEMPTS_KEY, out.list);
+    if (read.damaged) out.damaged += 1;
+    return out;
   }
 
   H.records = {
-    isObject: isObject, readAttempt: readAttempt, readAttempts: readAttempts, plainQuizId: plainQuizId,
-    attemptRecord: attemptRecord, readMockState: readMockState
+    ATTEMPTS_KEY: ATTEMPTS_KEY, isObject: isObject, isCount: isCount, readAttempt: readAttempt, readAttempts: readAttempts,
+    plainQuizId: plainQuizId, loadAttempts: loadAttempts
   };
 })();

@@ -14,32 +14,8 @@
   // Runners of the current page, so that their timers can be stopped.
   var running = [];
 
-  /* The notice for saved data that had to be mended or set aside.
-   * count: how many records were affected; nothing is shown for 0
-   * what: the message, when the general one does not fit */
-  function damagedNotice(root, count, what) {
-    if (count) H.notice(root, what || "Some saved progress in this browser could not be read in full; everything readable was kept.", "damaged" + (what ? ":" + what : ""));
-  }
-
-  // Returns a polite live region for announce()
-  function liveRegion(root) {
-    var live = el("div", { class: "csh-live csh-sr", "aria-live": "polite" });
-    root.appendChild(live);
-    return live;
-  }
-
-  // Empty root for a new screen, with a fresh live region.
-  function freshScreen(root) {
-    root.innerHTML = "";
-    return liveRegion(root);
-  }
-
-  // Empty root for the next screen, keeping its live region (and what it last said).
-  function nextScreen(root) {
-    var live = root.querySelector(".csh-live");
-    root.innerHTML = "";
-    root.appendChild(live);
-  }
+  // The screen helpers are core.js's (the progress page uses them without this file).
+  var freshScreen = H.freshScreen;
 
   // A question answered by one choice: single, or true or false.
   function singleAnswer(it) { return it.type === "single" || it.type === "true-false"; }
@@ -187,7 +163,6 @@
   }
 
   H.quizStart = {
-    damagedNotice: damagedNotice, liveRegion: liveRegion, freshScreen: freshScreen, nextScreen: nextScreen,
     singleAnswer: singleAnswer, mockScreen: mockScreen, practiceScreen: practiceScreen
   };
   H.onPage(init);

@@ -1,15 +1,11 @@
-/* What practice mode, mock mode and the progress page share: one question's block,
- * its feedback, the results table, the page's link map and the saved attempts list.
- * Needs core.js, quiz-start.js, quiz-engine.js, quiz-records.js and the question types.
+/* What practice mode and mock mode share: one question's block,
+ * its feedback, the results table, the page's link map and saving an attempt.
+ * Needs core.js, quiz-engine.js, quiz-records.js and the question types.
  */
 (function () {
   "use strict";
 
-  var H = window.CSHub, el = H.el, E = H.engine, R = H.records, S = H.quizStart;
-  // Moved to quiz-start.js (the first screen needs them before this file loads).
-  var damagedNotice = S.damagedNotice, liveRegion = S.liveRegion;
-
-  var ATTEMPTS_KEY = H.PREFIX + "attempts";
+  var H = window.CSHub, el = H.el, E = H.engine, R = H.records;
 
   /* The links MkDocs resolved for this build, from the page's hidden .csh-linkmap.
    * Found by comparing attributes, never with a selector built from data, because
@@ -39,28 +35,30 @@
     return mapLink(root, "data-csh-revise", unit + "/" + anchor) || linkFor(root, unit, anchor);
   }
 
-  /* Every readable saved attempt.  A list that was readable only in part is saved back
-   * mended (the original is quarantined first) and `damaged` says how many were lost
-   * or mended, so the page can say so. */
-  function loadAttempts() {
-    var read = H.store.read(ATTEMPTS_KEY, Array.isArray);
-    var out = R.readAttempts(read.value);
-    if (out.damaged && read.value) H.store.repair(ATTEMPTS_KEY, out.list);
-    if (read.damaged) out.damaged += 1;
-    return out;
-  }
-
   /* Add an attempt, or replace the one it updates (same quiz, start time and paper).
    * root: where to say that older attempts had to be mended
    * Returns whether it was saved */
   function saveAttempt(rec, replace, root) {
-    var loaded = loadAttempts();
-    if (root) damagedNotice(root, loaded.damaged);
+    var loaded = R.loadAttempts();
+    if (root) H.damagedNotice(root, loaded.damaged);
     var list = loaded.list;
     var at = -1;
     if (replace) list.forEach(function (a, i) { if (a.quiz === rec.quiz && a.started === rec.started && a.paper === rec.paper) at = i; });
     if (at >= 0) list[at] = rec; else list.push(rec);
-    return H.store.set(ATTEMPTS_KEY, list);
+    return H.store.set(R.ATTEMPTS_KEY, list);
+  }
+
+  /* The attempt record for a finished session or paper.
+   * extra: mode-specific fields */
+  function attemptRecord(quiz, summary, extra) {
+    var rec = {
+      v: 1, quiz: quiz.id, mode: quiz.mode, title: quiz.title, spec: quiz.spec,
+      date: new Date().toISOString(), score: summary.total.score, max: summary.total.max,
+      self: summary.total.self, selfMax: summary.total.selfMax,
+      outcomes: summary.rows.map(function (r) { return { unit: r.unit, id: r.id, label: r.label, score: r.score, max: r.max }; })
+    };
+    Object.keys(extra || {}).forEach(function (k) { rec[k] = extra[k]; });
+    return rec;
   }
 
   var plural = H.plural;
@@ -174,9 +172,11 @@
 
   H.quiz = {
     reviewFilter: reviewFilter,
-    ATTEMPTS_KEY: ATTEMPTS_KEY, mapLink: mapLink, linkFor: linkFor, reviseLink: reviseLink, loadAttempts: loadAttempts,
-    saveAttempt: saveAttempt, damagedNotice: damagedNotice, plural: plural, liveRegion: liveRegion,
-    freshScreen: S.freshScreen, nextScreen: S.nextScreen,
+    mapLink: mapLink, linkFor: linkFor, reviseLink: reviseLink, plural: plural,
+    // Reading saved attempts is quiz-records.js's and the screen helpers are core.js's;
+    // here too under the names the quiz modes use.
+    ATTEMPTS_KEY: R.ATTEMPTS_KEY, loadAttempts: R.loadAttempts, saveAttempt: saveAttempt, attemptRecord: attemptRecord,
+    damagedNotice: H.damagedNotice, liveRegion: H.liveRegion, freshScreen: H.freshScreen, nextScreen: H.nextScreen,
     questionBlock: questionBlock, controls: controls, feedback: feedback, resultsTable: resultsTable
   };
 })();

@@ -1,5 +1,5 @@
 /* "Review due" sessions: a practice session of the questions the scheduler
- * (review-schedule.js) says are due today.
+ * (review-store.js) says are due today.
  *
  * On a unit page, a "Review due in this unit (N)" button sits just before the unit's
  * practice quiz and runs the due questions from that quiz's own payload.  On /progress/
@@ -7,8 +7,8 @@
  * generated per unit as assets/review/<quiz id>.js and loaded as scripts only when the
  * review starts (a script, because chromium will not fetch a local JSON file from file://).
  *
- * A session is at most H.review.SESSION questions (review-schedule.js).  Needs only core.js
- * when a page loads: the scheduler is fetched only when this browser has saved review
+ * A session is at most H.review.SESSION questions (review-store.js).  Needs only core.js
+ * when a page loads: the schedule's reader is fetched only when this browser has saved review
  * dates, and the practice code (need "session") only when a review starts, so a unit page
  * stays light (issue #14).
  */
@@ -64,10 +64,51 @@
     if (!quiz || quiz.mode !== "practice" || !Array.isArray(quiz.items) || !quiz.items.length) return;
     // Only the unit's own practice quiz (its id is the key prefix), not an outcome page's.
     if (quiz.id !== quiz.spec + "-" + quiz.items[0].unit + "-practice") return;
-    // No review dates saved in this browser: nothing is due, and the scheduler stays unloaded.
+    // No review dates saved in this browser: nothing is due, and the schedule's reader stays unloaded.
     if (H.store.raw(H.PREFIX + "review") === null) return;
-    H.later(["review-schedule.js"]).then(function () {
+    H.later(["review-store.js"]).then(function () {
       if (document.contains(quizRoot)) dueButton(quizRoot, quiz);
+    });
+  }
+
+  /* The progress page's review: the due questions of every unit as one practice session.
+   * keys: due keys, "<quiz id>|<item id>"
+   * sources: per quiz id, its link map entry ({href}: the unit's assets/review/ script)
+   * hooks: onStart, onAnswer, onFinish(results heading) */
+  function acrossUnits(holder, keys, sources, hooks) {
+    var quizOf = function (k) { return k.slice(0, k.indexOf("|")); };
+    var quizzes = [];
+    keys.forEach(function (k) { if (quizzes.indexOf(quizOf(k)) < 0) quizzes.push(quizOf(k)); });
+    loadUnits(quizzes.map(function (q) { return { quiz: q, href: sources[q].href }; }), function (payloads) {
+      var quiz = { id: "review", mode: "practice", title: "Review due", spec: "", outcomes: [], items: [] };
+      var seen = {};
+      keys.forEach(function (k) {
+        var p = payloads[quizOf(k)];
+        if (!p) return;
+        dueItems(p, [k]).forEach(function (it) {
+          // Copied with an id and unit unique across specifications (two can have a Unit 1);
+          // reviewKey files the answer under the item's own key.
+          var copy = {};
+          Object.keys(it).forEach(function (f) { copy[f] = it[f]; });
+          copy.id = k;
+          copy.unit = p.spec + "/" + it.unit;
+          copy.reviewKey = k;
+          quiz.items.push(copy);
+          var o = p.outcomes.filter(function (x) { return x.id === it.outcome; })[0];
+          if (o && !seen[copy.unit + "/" + o.id]) {
+            seen[copy.unit + "/" + o.id] = true;
+            quiz.outcomes.push({ unit: copy.unit, id: o.id, label: "Unit " + it.unit + ", " + o.label, anchor: o.anchor });
+          }
+        });
+      });
+      if (!quiz.items.length) {
+        holder.innerHTML = "";
+        holder.appendChild(el("p", { class: "csh-message", role: "status", text: "The questions could not be loaded. Check your connection and reload the page." }));
+        return;
+      }
+      hooks.onStart();
+      var qroot = run(holder, quiz, hooks);
+      H.focusOn(qroot.querySelector(".csh-qhead"));
     });
   }
 
@@ -108,6 +149,6 @@
     });
   }
 
-  H.reviewDue = { run: run, dueItems: dueItems, loadUnits: loadUnits };
+  H.reviewDue = { run: run, dueItems: dueItems, loadUnits: loadUnits, acrossUnits: acrossUnits };
   H.onPage(init);
 })();
