@@ -212,14 +212,21 @@ _PROGRESS_STATE = {
     "cs-hub:v1:review": {"v": 1, "items": {"cg-4417-201-practice|201-1-01": {**_DUE, "o": "1", "h": [0]}}},
     "cs-hub:v1:attempts": [mock_attempt()],
 }
-_LATER_ON_PROGRESS = {"quiz-types-choice.js", "quiz-types-text.js", "quiz-types-arrange.js", "quiz-practice.js"}
+_LATER_ON_PROGRESS = {
+    "quiz-engine.js",
+    "quiz-ui.js",
+    "quiz-types-choice.js",
+    "quiz-types-text.js",
+    "quiz-types-arrange.js",
+    "quiz-practice.js",
+}
 
 
 @pytest.mark.browser
 @pytest.mark.slow
 def test_the_progress_page_loads_its_review_and_file_code_only_when_used(page, site_url, errors):
-    """/progress/ draws its attempts and review summary without the question types, the
-    practice code or the progress file's code (issue #14); Export brings progress-file.js and
+    """/progress/ draws its attempts and review summary without the quiz engine, the question
+    types, the scheduler, the practice code or the progress file's code (issue #14); Export brings progress-file.js and
     "Start review" the rest, and both still work."""
     page.clock.set_fixed_time("2026-11-10T10:00:00")
     page.goto(site_url + "progress/")
@@ -233,7 +240,9 @@ def test_the_progress_page_loads_its_review_and_file_code_only_when_used(page, s
     start.wait_for()
     page.wait_for_load_state("networkidle")
     own = loaded(page)
-    assert not own & (_LATER_ON_PROGRESS | {"progress-file.js", "review-due.js"}), own
+    # Drawn from the two readers alone: no scheduler, quiz code or hub.js (no markup for it).
+    assert {"quiz-records.js", "review-store.js", "quiz-progress.js", "progress-review.js"} <= own
+    assert not own & (_LATER_ON_PROGRESS | {"progress-file.js", "review-due.js", "review-schedule.js", "hub.js"}), own
     with page.expect_download() as download:
         page.locator("button.csh-export").click()
     exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
