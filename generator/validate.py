@@ -54,11 +54,34 @@ def validate_data(
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            loc = prefix + tuple(err["loc"])
-            message, hint = explain(err, root or model, loc)
+        errors = [(prefix + tuple(err["loc"]), err) for err in exc.errors(include_url=False)]
+        misspelt = _misspelt_required(errors)
+        for loc, err in errors:
+            if loc in misspelt.values():
+                continue  # said once, at the misspelling
+            if loc in misspelt:
+                name, meant = loc[-1], misspelt[loc][-1]
+                message, hint = f"unknown key '{name}'", f"did you mean '{meant}'? it is required and missing"
+            else:
+                message, hint = explain(err, root or model, loc)
             problems.add(display, loaded.line_for(loc), format_loc(loc), message, hint)
         return None
+
+
+def _misspelt_required(errors: list[tuple[Path_, ErrorDetails]]) -> dict[Path_, Path_]:
+    """A required key written with a typo is one mistake, though pydantic reports two (the
+    key missing, and an unknown key beside it).  Returns the unknown key's place -> the
+    missing key's place, for each unknown key that is close to a missing sibling."""
+    missing = [loc for loc, err in errors if err["type"] == "missing" and loc]
+    out: dict[Path_, Path_] = {}
+    for loc, err in errors:
+        if err["type"] != "extra_forbidden" or not loc:
+            continue
+        siblings = {str(m[-1]): m for m in missing if m[:-1] == loc[:-1] and m not in out.values()}
+        close = difflib.get_close_matches(str(loc[-1]), list(siblings), n=1)
+        if close:
+            out[loc] = siblings[close[0]]
+    return out
 
 
 def _kind(value: Any) -> str:

@@ -462,6 +462,10 @@ CASES: dict[str, tuple[Mutation, str]] = {
         replace(TEACH, 'unit: "1"', 'unit: "9"'),
         f"{TEACH}:2: unit: this file says demo/9 but is saved as demo/1. Hint: save it as content/demo/teaching/9.yml",
     ),
+    "teaching-misspelt-required-key": (
+        replace(TEACH, "in_brief:", "in_breif:"),
+        f"{TEACH}:3: in_breif: unknown key 'in_breif'. Hint: did you mean 'in_brief'? it is required and missing",
+    ),
     "teaching-unknown-key-term": (
         replace(TEACH, "  - customer-service", "  - customer-servise"),
         (

@@ -72,6 +72,9 @@
     };
   }
 
+  // A seed that differs between visits, for orders that should not repeat (practice, flashcards).
+  function freshSeed() { return (Date.now() ^ Math.floor(Math.random() * 1e9)) >>> 0; }
+
   // Returns a shuffled copy
   function shuffle(list, random) {
     var out = list.slice();
@@ -390,6 +393,7 @@
   CSHub.payload = payload;
   CSHub.rng = rng;
   CSHub.shuffle = shuffle;
+  CSHub.freshSeed = freshSeed;
   CSHub.loadAsset = loadAsset;
   CSHub.later = later;
   CSHub.plural = plural;

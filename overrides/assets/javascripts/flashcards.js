@@ -121,7 +121,7 @@
     if (!this.session || this.sessionDeck !== this.deck) {
       var slugs = dueNow.map(function (c) { return c.slug; });
       var self = this;
-      var mixed = H.shuffle(slugs, H.rng((Date.now() ^ Math.floor(Math.random() * 1e9)) >>> 0));
+      var mixed = H.shuffle(slugs, H.rng(H.freshSeed()));
       // Shuffled within each group: cards due today still come before new ones.
       this.session = mixed.map(function (s, i) { return [self.group(s), i, s]; })
         .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }).map(function (x) { return x[2]; });

@@ -32,8 +32,7 @@
 
   // outcome: an outcome id, or "" for all
   Practice.prototype.begin = function (outcome) {
-    var seed = (Date.now() ^ Math.floor(Math.random() * 1e9)) >>> 0;
-    var random = E.rng(seed);
+    var random = E.rng(H.freshSeed());
     var items = this.quiz.items.filter(function (it) { return !outcome || it.outcome === outcome; });
     this.queue = E.shuffle(items, random).map(function (it) { return it.id; });
     this.random = random;
