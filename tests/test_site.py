@@ -70,6 +70,8 @@ def test_aliases_resolve(built_site):
         assert f'data-csh-alias="{target}"' in text
         assert f"url=../{target}/" in text  # no-script fallback
         assert f"Go to Unit {target}" in text
+        # A browser tab or search result shows only the title: it names the qualification.
+        assert re.search(rf"<title>Unit {alias} is Unit {target}: [^<]* · C&amp;G 4417 - ", text)
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ from typing import Any
 from .. import labels, urls
 from ..corpus import SpecData
 from ..markdown_text import front_matter, md_escape, md_inline
-from ..models import Outcome, TestSpec, Unit
+from ..models import Outcome, Specification, TestSpec, Unit
 from ..relations import tests_by_unit, used_by
 from .base import Facts, Page, qualified_title, spec_trail, unit_link
 from .evidence import planner_view
@@ -32,7 +32,10 @@ def build(facts: Facts) -> Iterator[Page]:
                 yield Page(
                     alias_path,
                     "alias.md.j2",
-                    {**alias_context(unit, alias), "trail": spec_trail(facts, alias_path, data.slug, f"Unit {alias}")},
+                    {
+                        **alias_context(data.spec, unit, alias),
+                        "trail": spec_trail(facts, alias_path, data.slug, f"Unit {alias}"),
+                    },
                 )
 
 
@@ -158,10 +161,10 @@ def _source_line(data: SpecData, unit: Unit) -> str:
     return text
 
 
-def alias_context(unit: Unit, alias: str) -> dict[str, Any]:
+def alias_context(spec: Specification, unit: Unit, alias: str) -> dict[str, Any]:
     methods = {r.number: labels.METHODS[r.method] for r in unit.assessment}
     return {
-        "title": front_matter(f"Unit {alias} is Unit {unit.number}: {unit.title}"),
+        "title": qualified_title(f"Unit {alias} is Unit {unit.number}: {unit.title}", spec),
         "target": front_matter(unit.number),
         "unit": unit,
         "alias": alias,

@@ -11,7 +11,7 @@
 
   var H = window.CSHub;
 
-  // The payload the build embeds; its Python model is generator/payloads.py.
+  // The payload the build embeds; its Python model is in generator/payloads/.
 
   /**
    * @typedef {Object} QuizOutcome
