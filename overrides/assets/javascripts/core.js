@@ -166,13 +166,6 @@
     return liveRegion(root);
   }
 
-  // Empty root for the next screen, keeping its live region (and what it last said).
-  function nextScreen(root) {
-    var live = root.querySelector(".csh-live");
-    root.innerHTML = "";
-    root.appendChild(live);
-  }
-
   /* localStorage that survives corrupt or old data and full or blocked storage.
    * A value that does not parse, or fails `check`, is moved aside to
    * "cs-hub:v1:corrupt:<name>" (not deleted) and treated as empty; no other key is
@@ -384,7 +377,6 @@
   CSHub.damagedNotice = damagedNotice;
   CSHub.liveRegion = liveRegion;
   CSHub.freshScreen = freshScreen;
-  CSHub.nextScreen = nextScreen;
   CSHub.unsaved = unsaved;
   CSHub.store = store;
   CSHub.copyText = copyText;

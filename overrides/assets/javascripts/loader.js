@@ -9,10 +9,7 @@
  * instant-navigation page swap, so a page reached by instant navigation gets a script the
  * first page did not need; CSHub.onPage (core.js) waits for them before it re-runs the pages'
  * init functions.  Works from file:// and under the strict CSP (script-src 'self').
- *
- * To add a script: put its file name in SCRIPTS where it belongs in load order (after what
- * it uses), and in each need that uses it.  A new kind of page root gets a new need here and
- * data-csh-needs="<need>" in its template.  CONTRIBUTING.md, "How to add a page script".
+ * To add a script: CONTRIBUTING.md, "How to add a page script".
  */
 (function () {
   "use strict";

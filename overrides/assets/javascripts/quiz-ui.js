@@ -63,6 +63,13 @@
 
   var plural = H.plural;
 
+  // Empty root for the next screen, keeping its live region (and what it last said).
+  function nextScreen(root) {
+    var live = root.querySelector(".csh-live");
+    root.innerHTML = "";
+    root.appendChild(live);
+  }
+
   // The block for one question: heading, stem and the conventions §5 data hooks.
   function questionBlock(item, index, total) {
     var hid = "h-" + item.id.replace(/[^A-Za-z0-9_-]/g, "-") + "-" + index;
@@ -176,7 +183,7 @@
     // Reading saved attempts is quiz-records.js's and the screen helpers are core.js's;
     // here too under the names the quiz modes use.
     ATTEMPTS_KEY: R.ATTEMPTS_KEY, loadAttempts: R.loadAttempts, saveAttempt: saveAttempt, attemptRecord: attemptRecord,
-    damagedNotice: H.damagedNotice, liveRegion: H.liveRegion, freshScreen: H.freshScreen, nextScreen: H.nextScreen,
+    damagedNotice: H.damagedNotice, liveRegion: H.liveRegion, freshScreen: H.freshScreen, nextScreen: nextScreen,
     questionBlock: questionBlock, controls: controls, feedback: feedback, resultsTable: resultsTable
   };
 })();
