@@ -5,10 +5,11 @@
  * named here: a page asks for what it needs with data-csh-needs="<need> ..." on the roots the
  * generator writes (the quiz, progress, route planner, flashcards, evidence planner and
  * portfolio roots), or with the markup MARKS names, and this file adds a same-origin
- * <script src> for each file it lacks, in SCRIPTS order (async=false keeps that order).  It runs on the first load and on every
- * instant-navigation page swap, so a page reached by instant navigation gets a script the
- * first page did not need; CSHub.onPage (core.js) waits for them before it re-runs the pages'
- * init functions.  Works from file:// and under the strict CSP (script-src 'self').
+ * <script src> for each file it lacks, in SCRIPTS order (async=false keeps that order).  It
+ * runs on the first load and on every instant-navigation page swap, so a page reached by
+ * instant navigation gets a script the first page did not need; CSHub.onPage (core.js)
+ * waits for them before it re-runs the pages' init functions.  Works from file:// and under
+ * the strict CSP (script-src 'self').
  * To add a script: CONTRIBUTING.md, "How to add a page script".
  */
 (function () {
