@@ -180,10 +180,9 @@
   H.quiz = {
     reviewFilter: reviewFilter,
     mapLink: mapLink, linkFor: linkFor, reviseLink: reviseLink, plural: plural,
-    // Reading saved attempts is quiz-records.js's and the screen helpers are core.js's;
-    // here too under the names the quiz modes use.
-    ATTEMPTS_KEY: R.ATTEMPTS_KEY, loadAttempts: R.loadAttempts, saveAttempt: saveAttempt, attemptRecord: attemptRecord,
-    damagedNotice: H.damagedNotice, liveRegion: H.liveRegion, freshScreen: H.freshScreen, nextScreen: nextScreen,
+    saveAttempt: saveAttempt, attemptRecord: attemptRecord, nextScreen: nextScreen,
+    // core.js's screen helpers, here too under the names the quiz modes use.
+    damagedNotice: H.damagedNotice, freshScreen: H.freshScreen,
     questionBlock: questionBlock, controls: controls, feedback: feedback, resultsTable: resultsTable
   };
 })();
