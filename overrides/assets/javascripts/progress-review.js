@@ -39,9 +39,6 @@
     return el("span", { class: "csh-strength-bar", "aria-hidden": "true" }, [fill]);
   }
 
-  // key: "<quiz id>|<item id>"
-  function quizOf(key) { return key.slice(0, key.indexOf("|")); }
-
   // x: 0..1
   function pct(x) { return Math.round(100 * x) + "%"; }
 
@@ -57,7 +54,7 @@
     Object.keys(items).forEach(function (k) {
       var c = items[k];
       if (c.o == null || !c.h || !c.h.length) return;
-      var g = quizOf(k) + "/" + c.o;
+      var g = S.quizOf(k) + "/" + c.o;
       (groups[g] = groups[g] || []).push(c);
     });
     var since = sched.since ? Date.parse(sched.since) : Infinity;

@@ -76,7 +76,7 @@
    * sources: per quiz id, its link map entry ({href}: the unit's assets/review/ script)
    * hooks: onStart, onAnswer, onFinish(results heading) */
   function acrossUnits(holder, keys, sources, hooks) {
-    var quizOf = function (k) { return k.slice(0, k.indexOf("|")); };
+    var quizOf = H.review.quizOf;  // review-store.js, loaded with need "review"
     var quizzes = [];
     keys.forEach(function (k) { if (quizzes.indexOf(quizOf(k)) < 0) quizzes.push(quizOf(k)); });
     loadUnits(quizzes.map(function (q) { return { quiz: q, href: sources[q].href }; }), function (payloads) {

@@ -155,6 +155,9 @@
     return out;
   }
 
+  // The practice quiz an item key ("<quiz id>|<item id>") is filed under.
+  function quizOf(key) { return key.slice(0, key.indexOf("|")); }
+
   /* Keys of the items due on a day, optionally only those of one practice quiz.
    * Returns oldest due first */
   function dueKeys(items, day, quizId) {
@@ -166,6 +169,6 @@
   H.review = {
     KEY: KEY, OLD_FLASHCARDS: OLD_FLASHCARDS, START_EF: START_EF, MIN_EF: MIN_EF, MAX_INTERVAL: MAX_INTERVAL,
     SESSION: SESSION, HISTORY: HISTORY, now: now, today: today, isDue: isDue, isObject: isObject,
-    readCard: readCard, readSchedule: readSchedule, fromBoxes: fromBoxes, strength: strength, load: load, dueKeys: dueKeys
+    readCard: readCard, readSchedule: readSchedule, fromBoxes: fromBoxes, strength: strength, load: load, quizOf: quizOf, dueKeys: dueKeys
   };
 })();
