@@ -107,6 +107,8 @@ def test_answers_are_scheduled_then_due_on_a_later_day(page, site_url, errors):
     box = page.locator(".csh-review-unit")
     assert box.get_attribute("data-review-due") == "2"
     box.locator("button.csh-review-start").click()
+    # The practice code arrives after the press (need "session"); the session then replaces the button.
+    box.locator(".csh-review-session").wait_for()
     assert box.locator("button.csh-review-start").count() == 0
     asked = answer_all(box.locator(".csh-review-session"), bank_items("cg-4417", "201"))
     assert sorted(asked) == sorted(ids)
